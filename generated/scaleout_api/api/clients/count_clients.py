@@ -1,0 +1,253 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["name"] = name
+
+    params["combiner"] = combiner
+
+    params["combiner_preferred"] = combiner_preferred
+
+    params["ip"] = ip
+
+    params["status"] = status
+
+    params["package"] = package
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/clients/count",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | int | None:
+    if response.status_code == 200:
+        response_200 = cast(int, response.json())
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | int]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+) -> Response[Error | int]:
+    """Count clients
+
+     Counts clients matching the filters.
+
+    Args:
+        name (str | Unset):
+        combiner (str | Unset):
+        combiner_preferred (str | Unset):
+        ip (str | Unset):
+        status (str | Unset):
+        package (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | int]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        combiner=combiner,
+        combiner_preferred=combiner_preferred,
+        ip=ip,
+        status=status,
+        package=package,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+) -> Error | int | None:
+    """Count clients
+
+     Counts clients matching the filters.
+
+    Args:
+        name (str | Unset):
+        combiner (str | Unset):
+        combiner_preferred (str | Unset):
+        ip (str | Unset):
+        status (str | Unset):
+        package (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | int
+    """
+
+    return sync_detailed(
+        client=client,
+        name=name,
+        combiner=combiner,
+        combiner_preferred=combiner_preferred,
+        ip=ip,
+        status=status,
+        package=package,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+) -> Response[Error | int]:
+    """Count clients
+
+     Counts clients matching the filters.
+
+    Args:
+        name (str | Unset):
+        combiner (str | Unset):
+        combiner_preferred (str | Unset):
+        ip (str | Unset):
+        status (str | Unset):
+        package (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | int]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        combiner=combiner,
+        combiner_preferred=combiner_preferred,
+        ip=ip,
+        status=status,
+        package=package,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+) -> Error | int | None:
+    """Count clients
+
+     Counts clients matching the filters.
+
+    Args:
+        name (str | Unset):
+        combiner (str | Unset):
+        combiner_preferred (str | Unset):
+        ip (str | Unset):
+        status (str | Unset):
+        package (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | int
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            name=name,
+            combiner=combiner,
+            combiner_preferred=combiner_preferred,
+            ip=ip,
+            status=status,
+            package=package,
+        )
+    ).parsed

@@ -1,0 +1,321 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.client_list import ClientList
+from ...models.error import Error
+from ...models.sort_order import SortOrder
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_limit, Unset):
+        headers["X-Limit"] = str(x_limit)
+
+    if not isinstance(x_skip, Unset):
+        headers["X-Skip"] = str(x_skip)
+
+    if not isinstance(x_sort_key, Unset):
+        headers["X-Sort-Key"] = x_sort_key
+
+    if not isinstance(x_sort_order, Unset):
+        headers["X-Sort-Order"] = str(x_sort_order)
+
+    params: dict[str, Any] = {}
+
+    params["name"] = name
+
+    params["combiner"] = combiner
+
+    params["combiner_preferred"] = combiner_preferred
+
+    params["ip"] = ip
+
+    params["status"] = status
+
+    params["package"] = package
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/clients/",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClientList | Error | None:
+    if response.status_code == 200:
+        response_200 = ClientList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ClientList | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> Response[ClientList | Error]:
+    """List clients
+
+     Lists clients, filtered by any Client field.
+
+    Args:
+        name (str | Unset):
+        combiner (str | Unset):
+        combiner_preferred (str | Unset):
+        ip (str | Unset):
+        status (str | Unset):
+        package (str | Unset):
+        x_limit (int | Unset):
+        x_skip (int | Unset):
+        x_sort_key (str | Unset):
+        x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClientList | Error]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        combiner=combiner,
+        combiner_preferred=combiner_preferred,
+        ip=ip,
+        status=status,
+        package=package,
+        x_limit=x_limit,
+        x_skip=x_skip,
+        x_sort_key=x_sort_key,
+        x_sort_order=x_sort_order,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> ClientList | Error | None:
+    """List clients
+
+     Lists clients, filtered by any Client field.
+
+    Args:
+        name (str | Unset):
+        combiner (str | Unset):
+        combiner_preferred (str | Unset):
+        ip (str | Unset):
+        status (str | Unset):
+        package (str | Unset):
+        x_limit (int | Unset):
+        x_skip (int | Unset):
+        x_sort_key (str | Unset):
+        x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClientList | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        name=name,
+        combiner=combiner,
+        combiner_preferred=combiner_preferred,
+        ip=ip,
+        status=status,
+        package=package,
+        x_limit=x_limit,
+        x_skip=x_skip,
+        x_sort_key=x_sort_key,
+        x_sort_order=x_sort_order,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> Response[ClientList | Error]:
+    """List clients
+
+     Lists clients, filtered by any Client field.
+
+    Args:
+        name (str | Unset):
+        combiner (str | Unset):
+        combiner_preferred (str | Unset):
+        ip (str | Unset):
+        status (str | Unset):
+        package (str | Unset):
+        x_limit (int | Unset):
+        x_skip (int | Unset):
+        x_sort_key (str | Unset):
+        x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClientList | Error]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        combiner=combiner,
+        combiner_preferred=combiner_preferred,
+        ip=ip,
+        status=status,
+        package=package,
+        x_limit=x_limit,
+        x_skip=x_skip,
+        x_sort_key=x_sort_key,
+        x_sort_order=x_sort_order,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> ClientList | Error | None:
+    """List clients
+
+     Lists clients, filtered by any Client field.
+
+    Args:
+        name (str | Unset):
+        combiner (str | Unset):
+        combiner_preferred (str | Unset):
+        ip (str | Unset):
+        status (str | Unset):
+        package (str | Unset):
+        x_limit (int | Unset):
+        x_skip (int | Unset):
+        x_sort_key (str | Unset):
+        x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClientList | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            name=name,
+            combiner=combiner,
+            combiner_preferred=combiner_preferred,
+            ip=ip,
+            status=status,
+            package=package,
+            x_limit=x_limit,
+            x_skip=x_skip,
+            x_sort_key=x_sort_key,
+            x_sort_order=x_sort_order,
+        )
+    ).parsed

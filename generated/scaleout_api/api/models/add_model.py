@@ -1,0 +1,200 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.message import Message
+from ...models.model_add_form import ModelAddForm
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ModelAddForm,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/models/",
+    }
+
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Message | None:
+    if response.status_code == 200:
+        response_200 = Message.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Message]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ModelAddForm,
+) -> Response[Error | Message]:
+    """Add a model from an uploaded file
+
+     Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
+    the newest one. The documented 1.0.1 client sends a form-encoded body with `helper` and
+    `file_token`. FEDn 0.33 servers instead take `multipart/form-data` with a `file` part and
+    an optional `name`, and load the file with the active helper.
+
+    Args:
+        body (ModelAddForm): A finished upload to add as a model. Example: {'helper':
+            'numpyhelper', 'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Message]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ModelAddForm,
+) -> Error | Message | None:
+    """Add a model from an uploaded file
+
+     Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
+    the newest one. The documented 1.0.1 client sends a form-encoded body with `helper` and
+    `file_token`. FEDn 0.33 servers instead take `multipart/form-data` with a `file` part and
+    an optional `name`, and load the file with the active helper.
+
+    Args:
+        body (ModelAddForm): A finished upload to add as a model. Example: {'helper':
+            'numpyhelper', 'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Message
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ModelAddForm,
+) -> Response[Error | Message]:
+    """Add a model from an uploaded file
+
+     Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
+    the newest one. The documented 1.0.1 client sends a form-encoded body with `helper` and
+    `file_token`. FEDn 0.33 servers instead take `multipart/form-data` with a `file` part and
+    an optional `name`, and load the file with the active helper.
+
+    Args:
+        body (ModelAddForm): A finished upload to add as a model. Example: {'helper':
+            'numpyhelper', 'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Message]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ModelAddForm,
+) -> Error | Message | None:
+    """Add a model from an uploaded file
+
+     Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
+    the newest one. The documented 1.0.1 client sends a form-encoded body with `helper` and
+    `file_token`. FEDn 0.33 servers instead take `multipart/form-data` with a `file` part and
+    an optional `name`, and load the file with the active helper.
+
+    Args:
+        body (ModelAddForm): A finished upload to add as a model. Example: {'helper':
+            'numpyhelper', 'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Message
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

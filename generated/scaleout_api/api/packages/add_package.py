@@ -1,0 +1,204 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.message import Message
+from ...models.package_add_form import PackageAddForm
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PackageAddForm,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/packages/",
+    }
+
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Message | None:
+    if response.status_code == 200:
+        response_200 = Message.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Message]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PackageAddForm,
+) -> Response[Error | Message]:
+    """Add a compute package from an uploaded file
+
+     Adds the file of a finished chunked upload (its `file_token`) as a compute package and
+    makes it the active package. The documented 1.0.1 client sends a form-encoded body. The
+    1.1.0 client adds `restart_clients` and `abort_ongoing_tasks`. FEDn 0.33 servers instead
+    take `multipart/form-data` with a `file` part and take `file_name` from it.
+
+    Args:
+        body (PackageAddForm): A finished upload to add as the active compute package. Example:
+            {'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b', 'helper': 'numpyhelper', 'name':
+            'mnist-pytorch', 'description': 'MNIST with PyTorch', 'file_name': 'package.tgz'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Message]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PackageAddForm,
+) -> Error | Message | None:
+    """Add a compute package from an uploaded file
+
+     Adds the file of a finished chunked upload (its `file_token`) as a compute package and
+    makes it the active package. The documented 1.0.1 client sends a form-encoded body. The
+    1.1.0 client adds `restart_clients` and `abort_ongoing_tasks`. FEDn 0.33 servers instead
+    take `multipart/form-data` with a `file` part and take `file_name` from it.
+
+    Args:
+        body (PackageAddForm): A finished upload to add as the active compute package. Example:
+            {'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b', 'helper': 'numpyhelper', 'name':
+            'mnist-pytorch', 'description': 'MNIST with PyTorch', 'file_name': 'package.tgz'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Message
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PackageAddForm,
+) -> Response[Error | Message]:
+    """Add a compute package from an uploaded file
+
+     Adds the file of a finished chunked upload (its `file_token`) as a compute package and
+    makes it the active package. The documented 1.0.1 client sends a form-encoded body. The
+    1.1.0 client adds `restart_clients` and `abort_ongoing_tasks`. FEDn 0.33 servers instead
+    take `multipart/form-data` with a `file` part and take `file_name` from it.
+
+    Args:
+        body (PackageAddForm): A finished upload to add as the active compute package. Example:
+            {'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b', 'helper': 'numpyhelper', 'name':
+            'mnist-pytorch', 'description': 'MNIST with PyTorch', 'file_name': 'package.tgz'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Message]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PackageAddForm,
+) -> Error | Message | None:
+    """Add a compute package from an uploaded file
+
+     Adds the file of a finished chunked upload (its `file_token`) as a compute package and
+    makes it the active package. The documented 1.0.1 client sends a form-encoded body. The
+    1.1.0 client adds `restart_clients` and `abort_ongoing_tasks`. FEDn 0.33 servers instead
+    take `multipart/form-data` with a `file` part and take `file_name` from it.
+
+    Args:
+        body (PackageAddForm): A finished upload to add as the active compute package. Example:
+            {'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b', 'helper': 'numpyhelper', 'name':
+            'mnist-pytorch', 'description': 'MNIST with PyTorch', 'file_name': 'package.tgz'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Message
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,291 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.session_list import SessionList
+from ...models.sort_order import SortOrder
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    session_id: str | Unset = UNSET,
+    seed_model_id: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_limit, Unset):
+        headers["X-Limit"] = str(x_limit)
+
+    if not isinstance(x_skip, Unset):
+        headers["X-Skip"] = str(x_skip)
+
+    if not isinstance(x_sort_key, Unset):
+        headers["X-Sort-Key"] = x_sort_key
+
+    if not isinstance(x_sort_order, Unset):
+        headers["X-Sort-Order"] = str(x_sort_order)
+
+    params: dict[str, Any] = {}
+
+    params["name"] = name
+
+    params["status"] = status
+
+    params["session_id"] = session_id
+
+    params["seed_model_id"] = seed_model_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/sessions/",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | SessionList | None:
+    if response.status_code == 200:
+        response_200 = SessionList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | SessionList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    session_id: str | Unset = UNSET,
+    seed_model_id: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> Response[Error | SessionList]:
+    """List sessions
+
+     Lists sessions, filtered by any Session field.
+
+    Args:
+        name (str | Unset):
+        status (str | Unset):
+        session_id (str | Unset):
+        seed_model_id (str | Unset):
+        x_limit (int | Unset):
+        x_skip (int | Unset):
+        x_sort_key (str | Unset):
+        x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SessionList]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        status=status,
+        session_id=session_id,
+        seed_model_id=seed_model_id,
+        x_limit=x_limit,
+        x_skip=x_skip,
+        x_sort_key=x_sort_key,
+        x_sort_order=x_sort_order,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    session_id: str | Unset = UNSET,
+    seed_model_id: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> Error | SessionList | None:
+    """List sessions
+
+     Lists sessions, filtered by any Session field.
+
+    Args:
+        name (str | Unset):
+        status (str | Unset):
+        session_id (str | Unset):
+        seed_model_id (str | Unset):
+        x_limit (int | Unset):
+        x_skip (int | Unset):
+        x_sort_key (str | Unset):
+        x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SessionList
+    """
+
+    return sync_detailed(
+        client=client,
+        name=name,
+        status=status,
+        session_id=session_id,
+        seed_model_id=seed_model_id,
+        x_limit=x_limit,
+        x_skip=x_skip,
+        x_sort_key=x_sort_key,
+        x_sort_order=x_sort_order,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    session_id: str | Unset = UNSET,
+    seed_model_id: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> Response[Error | SessionList]:
+    """List sessions
+
+     Lists sessions, filtered by any Session field.
+
+    Args:
+        name (str | Unset):
+        status (str | Unset):
+        session_id (str | Unset):
+        seed_model_id (str | Unset):
+        x_limit (int | Unset):
+        x_skip (int | Unset):
+        x_sort_key (str | Unset):
+        x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SessionList]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        status=status,
+        session_id=session_id,
+        seed_model_id=seed_model_id,
+        x_limit=x_limit,
+        x_skip=x_skip,
+        x_sort_key=x_sort_key,
+        x_sort_order=x_sort_order,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    session_id: str | Unset = UNSET,
+    seed_model_id: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> Error | SessionList | None:
+    """List sessions
+
+     Lists sessions, filtered by any Session field.
+
+    Args:
+        name (str | Unset):
+        status (str | Unset):
+        session_id (str | Unset):
+        seed_model_id (str | Unset):
+        x_limit (int | Unset):
+        x_skip (int | Unset):
+        x_sort_key (str | Unset):
+        x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SessionList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            name=name,
+            status=status,
+            session_id=session_id,
+            seed_model_id=seed_model_id,
+            x_limit=x_limit,
+            x_skip=x_skip,
+            x_sort_key=x_sort_key,
+            x_sort_order=x_sort_order,
+        )
+    ).parsed

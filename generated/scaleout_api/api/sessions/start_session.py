@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.message import Message
+from ...models.session_start_request import SessionStartRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SessionStartRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/sessions/start",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Message | None:
+    if response.status_code == 200:
+        response_200 = Message.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Message]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionStartRequest,
+) -> Response[Error | Message]:
+    """Run a session
+
+     Runs (or continues) a created session in the background. Without `rounds` the session
+    config's `rounds` is used. Only one session runs at a time.
+
+    Args:
+        body (SessionStartRequest): Runs a created session. Example: {'session_id':
+            '3d2c1b0a-9f8e-4d7c-b6a5-4e3d2c1b0a9f', 'rounds': 5, 'round_timeout': 180}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Message]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionStartRequest,
+) -> Error | Message | None:
+    """Run a session
+
+     Runs (or continues) a created session in the background. Without `rounds` the session
+    config's `rounds` is used. Only one session runs at a time.
+
+    Args:
+        body (SessionStartRequest): Runs a created session. Example: {'session_id':
+            '3d2c1b0a-9f8e-4d7c-b6a5-4e3d2c1b0a9f', 'rounds': 5, 'round_timeout': 180}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Message
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionStartRequest,
+) -> Response[Error | Message]:
+    """Run a session
+
+     Runs (or continues) a created session in the background. Without `rounds` the session
+    config's `rounds` is used. Only one session runs at a time.
+
+    Args:
+        body (SessionStartRequest): Runs a created session. Example: {'session_id':
+            '3d2c1b0a-9f8e-4d7c-b6a5-4e3d2c1b0a9f', 'rounds': 5, 'round_timeout': 180}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Message]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionStartRequest,
+) -> Error | Message | None:
+    """Run a session
+
+     Runs (or continues) a created session in the background. Without `rounds` the session
+    config's `rounds` is used. Only one session runs at a time.
+
+    Args:
+        body (SessionStartRequest): Runs a created session. Example: {'session_id':
+            '3d2c1b0a-9f8e-4d7c-b6a5-4e3d2c1b0a9f', 'rounds': 5, 'round_timeout': 180}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Message
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

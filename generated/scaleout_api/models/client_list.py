@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.edge_client import EdgeClient
+
+
+T = TypeVar("T", bound="ClientList")
+
+
+@_attrs_define
+class ClientList:
+    """A page of clients.
+
+    Example:
+        {'count': 1, 'result': [{'client_id': '0b6c1e84-6d0b-4d8a-9f0e-3c5a7c7d2b11', 'name': 'client-1', 'combiner':
+            'combiner-0', 'combiner_preferred': None, 'ip': '127.0.0.1', 'status': 'online', 'last_seen': 'Wed, 04 Mar 2026
+            16:43:40 GMT', 'package': 'remote', 'committed_at': 'Wed, 04 Mar 2026 16:40:02 GMT', 'updated_at': 'Wed, 04 Mar
+            2026 16:43:40 GMT'}]}
+
+    Attributes:
+        count (int):
+        result (list[EdgeClient]):
+    """
+
+    count: int
+    result: list[EdgeClient]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        count = self.count
+
+        result = []
+        for result_item_data in self.result:
+            result_item = result_item_data.to_dict()
+            result.append(result_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "count": count,
+                "result": result,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.edge_client import EdgeClient  # noqa: PLC0415
+
+        d = dict(src_dict)
+        count = d.pop("count")
+
+        result = []
+        _result = d.pop("result")
+        for result_item_data in _result:
+            result_item = EdgeClient.from_dict(result_item_data)
+
+            result.append(result_item)
+
+        client_list = cls(
+            count=count,
+            result=result,
+        )
+
+        client_list.additional_properties = d
+        return client_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

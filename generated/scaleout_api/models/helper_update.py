@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.helper import Helper
+
+T = TypeVar("T", bound="HelperUpdate")
+
+
+@_attrs_define
+class HelperUpdate:
+    """The helper to make active.
+
+    Example:
+        {'helper': 'numpyhelper'}
+
+    Attributes:
+        helper (Helper): The model helper (serialization format). `.npz` files use `numpyhelper`, `.bin` files
+            `binaryhelper`. Example: numpyhelper.
+    """
+
+    helper: Helper
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        helper = self.helper.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "helper": helper,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        helper = Helper(d.pop("helper"))
+
+        helper_update = cls(
+            helper=helper,
+        )
+
+        helper_update.additional_properties = d
+        return helper_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,243 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.node import Node
+
+
+T = TypeVar("T", bound="Prediction")
+
+
+@_attrs_define
+class Prediction:
+    """A prediction result.
+
+    Example:
+        {'prediction_id': 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f', 'model_id': '1f9a8e3c-51b8-4c1e-9a0e-2b9c6f0d7a11',
+            'data': '{"predictions": [1, 0, 1]}', 'correlation_id': 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f', 'timestamp':
+            '2026-03-04T16:45:00.000000Z', 'meta': None, 'sender': {'name': 'client-1', 'role': 'CLIENT', 'client_id':
+            '0b6c1e84-6d0b-4d8a-9f0e-3c5a7c7d2b11'}, 'receiver': {'name': 'combiner-0', 'role': 'COMBINER'}, 'committed_at':
+            'Wed, 04 Mar 2026 16:45:00 GMT', 'updated_at': 'Wed, 04 Mar 2026 16:45:00 GMT'}
+
+    Attributes:
+        prediction_id (str):
+        model_id (str):
+        data (str): JSON-encoded prediction output.
+        correlation_id (str):
+        timestamp (None | str | Unset):
+        meta (None | str | Unset):
+        sender (Node | None | Unset):
+        receiver (Node | None | Unset):
+        committed_at (None | str | Unset):
+        updated_at (None | str | Unset):
+    """
+
+    prediction_id: str
+    model_id: str
+    data: str
+    correlation_id: str
+    timestamp: None | str | Unset = UNSET
+    meta: None | str | Unset = UNSET
+    sender: Node | None | Unset = UNSET
+    receiver: Node | None | Unset = UNSET
+    committed_at: None | str | Unset = UNSET
+    updated_at: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.node import Node  # noqa: PLC0415
+
+        prediction_id = self.prediction_id
+
+        model_id = self.model_id
+
+        data = self.data
+
+        correlation_id = self.correlation_id
+
+        timestamp: None | str | Unset
+        if isinstance(self.timestamp, Unset):
+            timestamp = UNSET
+        else:
+            timestamp = self.timestamp
+
+        meta: None | str | Unset
+        if isinstance(self.meta, Unset):
+            meta = UNSET
+        else:
+            meta = self.meta
+
+        sender: dict[str, Any] | None | Unset
+        if isinstance(self.sender, Unset):
+            sender = UNSET
+        elif isinstance(self.sender, Node):
+            sender = self.sender.to_dict()
+        else:
+            sender = self.sender
+
+        receiver: dict[str, Any] | None | Unset
+        if isinstance(self.receiver, Unset):
+            receiver = UNSET
+        elif isinstance(self.receiver, Node):
+            receiver = self.receiver.to_dict()
+        else:
+            receiver = self.receiver
+
+        committed_at: None | str | Unset
+        if isinstance(self.committed_at, Unset):
+            committed_at = UNSET
+        else:
+            committed_at = self.committed_at
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = self.updated_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "prediction_id": prediction_id,
+                "model_id": model_id,
+                "data": data,
+                "correlation_id": correlation_id,
+            }
+        )
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if meta is not UNSET:
+            field_dict["meta"] = meta
+        if sender is not UNSET:
+            field_dict["sender"] = sender
+        if receiver is not UNSET:
+            field_dict["receiver"] = receiver
+        if committed_at is not UNSET:
+            field_dict["committed_at"] = committed_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.node import Node  # noqa: PLC0415
+
+        d = dict(src_dict)
+        prediction_id = d.pop("prediction_id")
+
+        model_id = d.pop("model_id")
+
+        data = d.pop("data")
+
+        correlation_id = d.pop("correlation_id")
+
+        def _parse_timestamp(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+
+        def _parse_meta(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        meta = _parse_meta(d.pop("meta", UNSET))
+
+        def _parse_sender(data: object) -> Node | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sender_type_1 = Node.from_dict(data)
+
+                return sender_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Node | None | Unset, data)
+
+        sender = _parse_sender(d.pop("sender", UNSET))
+
+        def _parse_receiver(data: object) -> Node | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                receiver_type_1 = Node.from_dict(data)
+
+                return receiver_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Node | None | Unset, data)
+
+        receiver = _parse_receiver(d.pop("receiver", UNSET))
+
+        def _parse_committed_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        committed_at = _parse_committed_at(d.pop("committed_at", UNSET))
+
+        def _parse_updated_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
+        prediction = cls(
+            prediction_id=prediction_id,
+            model_id=model_id,
+            data=data,
+            correlation_id=correlation_id,
+            timestamp=timestamp,
+            meta=meta,
+            sender=sender,
+            receiver=receiver,
+            committed_at=committed_at,
+            updated_at=updated_at,
+        )
+
+        prediction.additional_properties = d
+        return prediction
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,329 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.round_config_client_settings_type_0 import RoundConfigClientSettingsType0
+
+
+T = TypeVar("T", bound="RoundConfig")
+
+
+@_attrs_define
+class RoundConfig:
+    """The configuration of one round; every SessionConfig field plus these.
+
+    Example:
+        {'session_id': '3d2c1b0a-9f8e-4d7c-b6a5-4e3d2c1b0a9f', 'task': 'training', 'rounds': 5, 'round_id': '3',
+            'client_settings': {}, 'is_sl_inference': False, 'selected_clients': None, 'aggregator': 'fedavg',
+            'round_timeout': 180, 'validate': True, 'helper_type': 'numpyhelper', 'model_id':
+            '6c2b1a0f-7e4d-4b3a-8c9d-0e1f2a3b4c5d'}
+
+    Attributes:
+        session_id (None | str | Unset):
+        task (None | str | Unset):
+        rounds (int | None | Unset):
+        round_id (None | str | Unset):
+        client_settings (None | RoundConfigClientSettingsType0 | Unset):
+        is_sl_inference (bool | None | Unset):
+        selected_clients (list[str] | None | Unset):
+        aggregator (None | str | Unset):
+        round_timeout (float | None | Unset):
+        validate (bool | None | Unset):
+        helper_type (None | str | Unset):
+        model_id (None | str | Unset):
+    """
+
+    session_id: None | str | Unset = UNSET
+    task: None | str | Unset = UNSET
+    rounds: int | None | Unset = UNSET
+    round_id: None | str | Unset = UNSET
+    client_settings: None | RoundConfigClientSettingsType0 | Unset = UNSET
+    is_sl_inference: bool | None | Unset = UNSET
+    selected_clients: list[str] | None | Unset = UNSET
+    aggregator: None | str | Unset = UNSET
+    round_timeout: float | None | Unset = UNSET
+    validate: bool | None | Unset = UNSET
+    helper_type: None | str | Unset = UNSET
+    model_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.round_config_client_settings_type_0 import RoundConfigClientSettingsType0  # noqa: PLC0415
+
+        session_id: None | str | Unset
+        if isinstance(self.session_id, Unset):
+            session_id = UNSET
+        else:
+            session_id = self.session_id
+
+        task: None | str | Unset
+        if isinstance(self.task, Unset):
+            task = UNSET
+        else:
+            task = self.task
+
+        rounds: int | None | Unset
+        if isinstance(self.rounds, Unset):
+            rounds = UNSET
+        else:
+            rounds = self.rounds
+
+        round_id: None | str | Unset
+        if isinstance(self.round_id, Unset):
+            round_id = UNSET
+        else:
+            round_id = self.round_id
+
+        client_settings: dict[str, Any] | None | Unset
+        if isinstance(self.client_settings, Unset):
+            client_settings = UNSET
+        elif isinstance(self.client_settings, RoundConfigClientSettingsType0):
+            client_settings = self.client_settings.to_dict()
+        else:
+            client_settings = self.client_settings
+
+        is_sl_inference: bool | None | Unset
+        if isinstance(self.is_sl_inference, Unset):
+            is_sl_inference = UNSET
+        else:
+            is_sl_inference = self.is_sl_inference
+
+        selected_clients: list[str] | None | Unset
+        if isinstance(self.selected_clients, Unset):
+            selected_clients = UNSET
+        elif isinstance(self.selected_clients, list):
+            selected_clients = self.selected_clients
+
+        else:
+            selected_clients = self.selected_clients
+
+        aggregator: None | str | Unset
+        if isinstance(self.aggregator, Unset):
+            aggregator = UNSET
+        else:
+            aggregator = self.aggregator
+
+        round_timeout: float | None | Unset
+        if isinstance(self.round_timeout, Unset):
+            round_timeout = UNSET
+        else:
+            round_timeout = self.round_timeout
+
+        validate: bool | None | Unset
+        if isinstance(self.validate, Unset):
+            validate = UNSET
+        else:
+            validate = self.validate
+
+        helper_type: None | str | Unset
+        if isinstance(self.helper_type, Unset):
+            helper_type = UNSET
+        else:
+            helper_type = self.helper_type
+
+        model_id: None | str | Unset
+        if isinstance(self.model_id, Unset):
+            model_id = UNSET
+        else:
+            model_id = self.model_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if task is not UNSET:
+            field_dict["task"] = task
+        if rounds is not UNSET:
+            field_dict["rounds"] = rounds
+        if round_id is not UNSET:
+            field_dict["round_id"] = round_id
+        if client_settings is not UNSET:
+            field_dict["client_settings"] = client_settings
+        if is_sl_inference is not UNSET:
+            field_dict["is_sl_inference"] = is_sl_inference
+        if selected_clients is not UNSET:
+            field_dict["selected_clients"] = selected_clients
+        if aggregator is not UNSET:
+            field_dict["aggregator"] = aggregator
+        if round_timeout is not UNSET:
+            field_dict["round_timeout"] = round_timeout
+        if validate is not UNSET:
+            field_dict["validate"] = validate
+        if helper_type is not UNSET:
+            field_dict["helper_type"] = helper_type
+        if model_id is not UNSET:
+            field_dict["model_id"] = model_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.round_config_client_settings_type_0 import RoundConfigClientSettingsType0  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_session_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        session_id = _parse_session_id(d.pop("session_id", UNSET))
+
+        def _parse_task(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        task = _parse_task(d.pop("task", UNSET))
+
+        def _parse_rounds(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        rounds = _parse_rounds(d.pop("rounds", UNSET))
+
+        def _parse_round_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        round_id = _parse_round_id(d.pop("round_id", UNSET))
+
+        def _parse_client_settings(data: object) -> None | RoundConfigClientSettingsType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                client_settings_type_0 = RoundConfigClientSettingsType0.from_dict(data)
+
+                return client_settings_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RoundConfigClientSettingsType0 | Unset, data)
+
+        client_settings = _parse_client_settings(d.pop("client_settings", UNSET))
+
+        def _parse_is_sl_inference(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_sl_inference = _parse_is_sl_inference(d.pop("is_sl_inference", UNSET))
+
+        def _parse_selected_clients(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                selected_clients_type_0 = cast(list[str], data)
+
+                return selected_clients_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        selected_clients = _parse_selected_clients(d.pop("selected_clients", UNSET))
+
+        def _parse_aggregator(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        aggregator = _parse_aggregator(d.pop("aggregator", UNSET))
+
+        def _parse_round_timeout(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        round_timeout = _parse_round_timeout(d.pop("round_timeout", UNSET))
+
+        def _parse_validate(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        validate = _parse_validate(d.pop("validate", UNSET))
+
+        def _parse_helper_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        helper_type = _parse_helper_type(d.pop("helper_type", UNSET))
+
+        def _parse_model_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        model_id = _parse_model_id(d.pop("model_id", UNSET))
+
+        round_config = cls(
+            session_id=session_id,
+            task=task,
+            rounds=rounds,
+            round_id=round_id,
+            client_settings=client_settings,
+            is_sl_inference=is_sl_inference,
+            selected_clients=selected_clients,
+            aggregator=aggregator,
+            round_timeout=round_timeout,
+            validate=validate,
+            helper_type=helper_type,
+            model_id=model_id,
+        )
+
+        round_config.additional_properties = d
+        return round_config
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

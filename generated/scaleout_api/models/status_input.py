@@ -1,0 +1,255 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.node import Node
+
+
+T = TypeVar("T", bound="StatusInput")
+
+
+@_attrs_define
+class StatusInput:
+    """A status event to store; every field is optional.
+
+    Example:
+        {'type': 'MODEL_UPDATE', 'log_level': 'INFO', 'status': 'Training complete', 'sender': {'client_id': 'abc-123'}}
+
+    Attributes:
+        status (None | str | Unset):
+        timestamp (None | str | Unset):
+        log_level (None | str | Unset):
+        data (None | str | Unset):
+        correlation_id (None | str | Unset):
+        type_ (None | str | Unset):
+        extra (None | str | Unset):
+        session_id (None | str | Unset):
+        sender (Node | None | Unset):
+    """
+
+    status: None | str | Unset = UNSET
+    timestamp: None | str | Unset = UNSET
+    log_level: None | str | Unset = UNSET
+    data: None | str | Unset = UNSET
+    correlation_id: None | str | Unset = UNSET
+    type_: None | str | Unset = UNSET
+    extra: None | str | Unset = UNSET
+    session_id: None | str | Unset = UNSET
+    sender: Node | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.node import Node  # noqa: PLC0415
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        else:
+            status = self.status
+
+        timestamp: None | str | Unset
+        if isinstance(self.timestamp, Unset):
+            timestamp = UNSET
+        else:
+            timestamp = self.timestamp
+
+        log_level: None | str | Unset
+        if isinstance(self.log_level, Unset):
+            log_level = UNSET
+        else:
+            log_level = self.log_level
+
+        data: None | str | Unset
+        if isinstance(self.data, Unset):
+            data = UNSET
+        else:
+            data = self.data
+
+        correlation_id: None | str | Unset
+        if isinstance(self.correlation_id, Unset):
+            correlation_id = UNSET
+        else:
+            correlation_id = self.correlation_id
+
+        type_: None | str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = self.type_
+
+        extra: None | str | Unset
+        if isinstance(self.extra, Unset):
+            extra = UNSET
+        else:
+            extra = self.extra
+
+        session_id: None | str | Unset
+        if isinstance(self.session_id, Unset):
+            session_id = UNSET
+        else:
+            session_id = self.session_id
+
+        sender: dict[str, Any] | None | Unset
+        if isinstance(self.sender, Unset):
+            sender = UNSET
+        elif isinstance(self.sender, Node):
+            sender = self.sender.to_dict()
+        else:
+            sender = self.sender
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if log_level is not UNSET:
+            field_dict["log_level"] = log_level
+        if data is not UNSET:
+            field_dict["data"] = data
+        if correlation_id is not UNSET:
+            field_dict["correlation_id"] = correlation_id
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if extra is not UNSET:
+            field_dict["extra"] = extra
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if sender is not UNSET:
+            field_dict["sender"] = sender
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.node import Node  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        def _parse_timestamp(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+
+        def _parse_log_level(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        log_level = _parse_log_level(d.pop("log_level", UNSET))
+
+        def _parse_data(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        data = _parse_data(d.pop("data", UNSET))
+
+        def _parse_correlation_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        correlation_id = _parse_correlation_id(d.pop("correlation_id", UNSET))
+
+        def _parse_type_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
+
+        def _parse_extra(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        extra = _parse_extra(d.pop("extra", UNSET))
+
+        def _parse_session_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        session_id = _parse_session_id(d.pop("session_id", UNSET))
+
+        def _parse_sender(data: object) -> Node | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sender_type_1 = Node.from_dict(data)
+
+                return sender_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Node | None | Unset, data)
+
+        sender = _parse_sender(d.pop("sender", UNSET))
+
+        status_input = cls(
+            status=status,
+            timestamp=timestamp,
+            log_level=log_level,
+            data=data,
+            correlation_id=correlation_id,
+            type_=type_,
+            extra=extra,
+            session_id=session_id,
+            sender=sender,
+        )
+
+        status_input.additional_properties = d
+        return status_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.node import Node
+
+
+T = TypeVar("T", bound="Telemetry")
+
+
+@_attrs_define
+class Telemetry:
+    """A telemetry reading of a node (FEDn 0.33 `/telemetry`; no client calls it).
+
+    Example:
+        {'telemetry_id': 'f0e1d2c3-b4a5-4968-8776-65544332211a', 'key': 'memory_usage', 'value': 0.42, 'timestamp':
+            '2026-03-04T16:43:39.000000Z', 'sender': {'name': 'combiner-0', 'role': 'COMBINER'}}
+
+    Attributes:
+        telemetry_id (str):
+        key (str):
+        value (float):
+        timestamp (None | str | Unset):
+        sender (Node | None | Unset):
+        committed_at (None | str | Unset):
+        updated_at (None | str | Unset):
+    """
+
+    telemetry_id: str
+    key: str
+    value: float
+    timestamp: None | str | Unset = UNSET
+    sender: Node | None | Unset = UNSET
+    committed_at: None | str | Unset = UNSET
+    updated_at: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.node import Node  # noqa: PLC0415
+
+        telemetry_id = self.telemetry_id
+
+        key = self.key
+
+        value = self.value
+
+        timestamp: None | str | Unset
+        if isinstance(self.timestamp, Unset):
+            timestamp = UNSET
+        else:
+            timestamp = self.timestamp
+
+        sender: dict[str, Any] | None | Unset
+        if isinstance(self.sender, Unset):
+            sender = UNSET
+        elif isinstance(self.sender, Node):
+            sender = self.sender.to_dict()
+        else:
+            sender = self.sender
+
+        committed_at: None | str | Unset
+        if isinstance(self.committed_at, Unset):
+            committed_at = UNSET
+        else:
+            committed_at = self.committed_at
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = self.updated_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "telemetry_id": telemetry_id,
+                "key": key,
+                "value": value,
+            }
+        )
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if sender is not UNSET:
+            field_dict["sender"] = sender
+        if committed_at is not UNSET:
+            field_dict["committed_at"] = committed_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.node import Node  # noqa: PLC0415
+
+        d = dict(src_dict)
+        telemetry_id = d.pop("telemetry_id")
+
+        key = d.pop("key")
+
+        value = d.pop("value")
+
+        def _parse_timestamp(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+
+        def _parse_sender(data: object) -> Node | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sender_type_1 = Node.from_dict(data)
+
+                return sender_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Node | None | Unset, data)
+
+        sender = _parse_sender(d.pop("sender", UNSET))
+
+        def _parse_committed_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        committed_at = _parse_committed_at(d.pop("committed_at", UNSET))
+
+        def _parse_updated_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
+        telemetry = cls(
+            telemetry_id=telemetry_id,
+            key=key,
+            value=value,
+            timestamp=timestamp,
+            sender=sender,
+            committed_at=committed_at,
+            updated_at=updated_at,
+        )
+
+        telemetry.additional_properties = d
+        return telemetry
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
