@@ -1,0 +1,294 @@
+"""Exception hierarchy of the scaleout SDK.
+
+Every error the SDK raises derives from :class:`ScaleoutError`. Transport failures become
+:class:`APIConnectionError` (or :class:`APITimeoutError`), non-2xx answers become an
+:class:`APIStatusError` subclass chosen by :func:`make_status_error`.
+
+Messages are built only from the method, the URL (without userinfo) and the server's own
+message, so no credential sent in a header or body can leak through ``str(exc)``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Final
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "DownloadError",
+    "InternalServerError",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ScaleoutError",
+    "SessionStateError",
+    "TokenRefreshError",
+    "UploadError",
+    "WaitTimeoutError",
+    "extract_error_message",
+    "make_status_error",
+    "safe_url",
+]
+
+# Long enough for a useful server sentence, short enough for one log line.
+_MAX_MESSAGE_CHARS: Final = 200
+
+
+class ScaleoutError(Exception):
+    """Base class of every error raised by the scaleout SDK."""
+
+
+class APIConnectionError(ScaleoutError):
+    """The request did not produce an HTTP response (DNS, refused connection, reset, TLS...)."""
+
+    method: str
+    url: str
+
+    def __init__(
+        self,
+        *,
+        method: str,
+        url: str,
+        cause: BaseException | None = None,
+        message: str | None = None,
+    ) -> None:
+        self.method = method
+        self.url = url
+        if message is None:
+            what = "timed out" if isinstance(self, TimeoutError) else "failed"
+            message = f"{method} {url} {what}"
+            if cause is not None:
+                message = f"{message}: {_describe_cause(cause)}"
+        super().__init__(message)
+
+
+class APITimeoutError(APIConnectionError, TimeoutError):
+    """The request timed out (connect, read, write or waiting for a pooled connection)."""
+
+
+class APIStatusError(ScaleoutError):
+    """The server answered with an error status (>= 400).
+
+    ``message`` is the server's own message; ``str(exc)`` adds status, method and URL.
+    """
+
+    status_code: int
+    method: str
+    url: str
+    message: str
+    body: object | None
+    response: httpx.Response | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        method: str,
+        url: str,
+        body: object | None = None,
+        response: httpx.Response | None = None,
+        description: str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+        self.message = message
+        self.body = body
+        self.response = response
+        if description is None:
+            reason = httpx.codes.get_reason_phrase(status_code)
+            status = f"{status_code} {reason}" if reason else str(status_code)
+            description = f"{status} for {method} {url}: {message}"
+        super().__init__(description)
+
+
+class BadRequestError(APIStatusError):
+    """400: the server rejected the request as malformed or invalid."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: missing, invalid or expired credentials."""
+
+
+class TokenRefreshError(AuthenticationError):
+    """The token endpoint rejected the refresh token (or answered unusably).
+
+    ``status_code`` is the token endpoint's status, which need not be 401.
+    """
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: authenticated but not allowed (e.g. wrong token role)."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such entity or route."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the current state of the resource."""
+
+
+class PayloadTooLargeError(APIStatusError):
+    """413: the request body is larger than the server (or a proxy) accepts."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests."""
+
+
+class InternalServerError(APIStatusError):
+    """Any 5xx status."""
+
+
+class UploadError(ScaleoutError):
+    """A file upload could not be completed."""
+
+
+class DownloadError(ScaleoutError):
+    """A file download could not be completed."""
+
+
+class WaitTimeoutError(ScaleoutError, TimeoutError):
+    """Waiting for a server-side state (e.g. a session to finish) took too long."""
+
+
+class SessionStateError(ScaleoutError):
+    """A session is in a state that does not allow what was asked (e.g. it failed)."""
+
+    status: str
+
+    def __init__(self, message: str, *, status: str) -> None:
+        self.status = status
+        super().__init__(message)
+
+
+_STATUS_CLASSES: Final[dict[int, type[APIStatusError]]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    413: PayloadTooLargeError,
+    429: RateLimitError,
+}
+
+
+def make_status_error(response: httpx.Response) -> APIStatusError:
+    """Build the :class:`APIStatusError` subclass matching ``response.status_code``.
+
+    Reads the body first if the response is streamed. Never raises for odd bodies: HTML pages
+    from proxies, truncated JSON or unreadable streams all yield a readable ``message``.
+    """
+    body, message = extract_error_message(response)
+    status = response.status_code
+    cls = _STATUS_CLASSES.get(status)
+    if cls is None:
+        cls = InternalServerError if status >= 500 else APIStatusError
+    method, url = _request_target(response)
+    return cls(
+        message,
+        status_code=status,
+        method=method,
+        url=url,
+        body=body,
+        response=response,
+    )
+
+
+def extract_error_message(response: httpx.Response) -> tuple[object | None, str]:
+    """Return ``(body, message)`` for an error response; the body is parsed JSON or text."""
+    try:
+        response.read()
+        text = response.text
+    except (httpx.HTTPError, httpx.StreamError, UnicodeDecodeError, LookupError) as exc:
+        # A stream already consumed or dropped mid-read still deserves a status error.
+        return None, f"response body unavailable ({type(exc).__name__})"
+
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    stripped = text.strip()
+    if "json" in content_type or stripped[:1] in ("{", "["):
+        try:
+            parsed: object = json.loads(text)
+        except ValueError:
+            pass
+        else:
+            return parsed, _message_from_json(parsed)
+
+    if not stripped:
+        where = f" ({content_type})" if content_type else ""
+        return (text or None), f"empty response body{where}"
+    if "html" in content_type or stripped.startswith("<"):
+        readable = _html_to_text(stripped)
+    else:
+        readable = " ".join(stripped.split())
+    kind = content_type or "unknown content type"
+    return text, f"{_truncate(readable)} (non-JSON response, {kind})"
+
+
+def safe_url(url: httpx.URL | str) -> str:
+    """``url`` as text without userinfo, so credentials embedded in a URL never get printed."""
+    parsed = httpx.URL(url) if isinstance(url, str) else url
+    if parsed.userinfo:
+        parsed = parsed.copy_with(username=None, password=None)
+    return str(parsed)
+
+
+def _request_target(response: httpx.Response) -> tuple[str, str]:
+    try:
+        request = response.request
+    except RuntimeError:  # a Response built by hand has no request
+        return "?", "?"
+    return request.method, safe_url(request.url)
+
+
+def _message_from_json(parsed: object) -> str:
+    if isinstance(parsed, dict):
+        for key in ("message", "error", "detail"):
+            value = parsed.get(key)
+            if isinstance(value, str) and value.strip():
+                return _truncate(value.strip())
+            if isinstance(value, dict) and isinstance(value.get("message"), str):
+                return _truncate(value["message"].strip())
+    if isinstance(parsed, str) and parsed.strip():
+        return _truncate(parsed.strip())
+    return _truncate(json.dumps(parsed, separators=(",", ":"), ensure_ascii=False))
+
+
+_DROP_BLOCKS = re.compile(r"<(script|style|head)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _html_to_text(markup: str) -> str:
+    title_match = _TITLE.search(markup)
+    title = " ".join(html.unescape(title_match.group(1)).split()) if title_match else ""
+    without_title = _TITLE.sub(" ", markup)
+    body = " ".join(html.unescape(_TAG.sub(" ", _DROP_BLOCKS.sub(" ", without_title))).split())
+    # Proxy error pages usually repeat the <title> as <h1>; avoid saying it twice.
+    if title and not body.startswith(title):
+        return f"{title}: {body}" if body else title
+    return body or title or "HTML page without text"
+
+
+def _truncate(text: str) -> str:
+    if len(text) <= _MAX_MESSAGE_CHARS:
+        return text
+    return text[: _MAX_MESSAGE_CHARS - 3].rstrip() + "..."
+
+
+def _describe_cause(cause: BaseException) -> str:
+    text = str(cause).strip()
+    name = type(cause).__name__
+    return f"{name}: {text}" if text else name

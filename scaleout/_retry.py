@@ -1,0 +1,180 @@
+"""A retrying httpx transport.
+
+Retrying at the transport layer (below auth and redirects) means each individual HTTP
+exchange is retried, including the token-refresh request an auth flow yields.
+
+Assumption: request bodies are replayable. The SDK only sends ``bytes`` bodies (JSON, form data,
+upload chunks), which httpx wraps in :class:`httpx.ByteStream` and can send again. A request
+with any other stream (e.g. a generator) is only retried on errors that prove nothing was sent.
+"""
+
+from __future__ import annotations
+
+import datetime
+import email.utils
+import logging
+import random as _random
+import ssl
+import time
+from collections.abc import Callable
+from typing import Final
+
+import httpx
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "IDEMPOTENT_METHODS",
+    "MAX_RETRIES_EXTENSION",
+    "RETRY_STATUS_CODES",
+    "RetryTransport",
+    "parse_retry_after",
+]
+
+logger = logging.getLogger("scaleout.http")
+
+DEFAULT_MAX_RETRIES: Final = 2
+MAX_RETRIES_EXTENSION: Final = "scaleout_max_retries"
+IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+RETRY_STATUS_CODES: Final = frozenset({429, 502, 503, 504})
+
+# The connection was never established (or never obtained from the pool), so the server cannot
+# have seen the request and even a POST is safe to send again.
+_NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# The request may have reached the server; only safe when repeating it changes nothing.
+_MAYBE_SENT_ERRORS: Final = (
+    httpx.ReadTimeout,
+    httpx.ReadError,
+    httpx.RemoteProtocolError,
+    httpx.WriteError,
+)
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wraps ``transport`` and retries transient failures with capped, fully jittered backoff.
+
+    * connect errors, connect timeouts and pool timeouts: any method;
+    * read/write errors, read timeouts, protocol errors: idempotent methods only;
+    * status 429/502/503/504: idempotent methods only, honouring ``Retry-After``.
+
+    ``request.extensions["scaleout_max_retries"]`` overrides ``max_retries`` per request.
+    ``sleep`` and ``random`` exist so tests neither wait nor depend on chance.
+    """
+
+    def __init__(
+        self,
+        transport: httpx.BaseTransport | None = None,
+        *,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        verify: ssl.SSLContext | bool = True,
+        backoff_base: float = 0.5,
+        backoff_max: float = 8.0,
+        retry_after_max: float = 60.0,
+        sleep: Callable[[float], None] = time.sleep,
+        random: Callable[[], float] = _random.random,
+    ) -> None:
+        _check_max_retries(max_retries)
+        # httpx's own retries only cover connect failures and would multiply with ours.
+        self._transport = transport or httpx.HTTPTransport(verify=verify, retries=0)
+        self._max_retries = max_retries
+        self._backoff_base = backoff_base
+        self._backoff_max = backoff_max
+        self._retry_after_max = retry_after_max
+        self._sleep = sleep
+        self._random = random
+
+    @property
+    def max_retries(self) -> int:
+        return self._max_retries
+
+    @property
+    def wrapped(self) -> httpx.BaseTransport:
+        return self._transport
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        max_retries = self._max_retries_for(request)
+        idempotent = request.method.upper() in IDEMPOTENT_METHODS
+        replayable = isinstance(request.stream, httpx.ByteStream)
+        retries = 0
+        while True:
+            try:
+                response = self._transport.handle_request(request)
+            except httpx.TransportError as exc:
+                if retries >= max_retries or not self._may_retry_error(exc, idempotent, replayable):
+                    raise
+                delay = self._backoff(retries)
+                reason = type(exc).__name__
+            else:
+                if (
+                    retries >= max_retries
+                    or response.status_code not in RETRY_STATUS_CODES
+                    or not (idempotent and replayable)
+                ):
+                    return response
+                retry_after = parse_retry_after(response.headers.get("retry-after"))
+                if retry_after is not None:
+                    delay = min(retry_after, self._retry_after_max)
+                else:
+                    delay = self._backoff(retries)
+                reason = f"status {response.status_code}"
+                # Free the pooled connection before waiting.
+                response.close()
+            retries += 1
+            logger.debug(
+                "Retrying %s %s (attempt %d/%d) after %s in %.2fs",
+                request.method,
+                request.url.path,
+                retries,
+                max_retries,
+                reason,
+                delay,
+            )
+            self._sleep(delay)
+
+    def close(self) -> None:
+        self._transport.close()
+
+    def _max_retries_for(self, request: httpx.Request) -> int:
+        override = request.extensions.get(MAX_RETRIES_EXTENSION)
+        if override is None:
+            return self._max_retries
+        _check_max_retries(override)
+        return int(override)
+
+    @staticmethod
+    def _may_retry_error(exc: httpx.TransportError, idempotent: bool, replayable: bool) -> bool:
+        if isinstance(exc, _NOT_SENT_ERRORS):
+            return True
+        return isinstance(exc, _MAYBE_SENT_ERRORS) and idempotent and replayable
+
+    def _backoff(self, retries_done: int) -> float:
+        ceiling = min(self._backoff_max, self._backoff_base * 2.0**retries_done)
+        return self._random() * ceiling
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP-date), else None."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        pass
+    else:
+        # float() also accepts "nan"/"inf"; neither is a usable delay.
+        return seconds if 0 <= seconds < float("inf") else None
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # "-0000" gives a naive datetime; RFC 9110 dates are GMT anyway
+        when = when.replace(tzinfo=datetime.UTC)
+    current = time.time() if now is None else now
+    return max(0.0, when.timestamp() - current)
+
+
+def _check_max_retries(value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_retries must be a non-negative integer, got {value!r}")
