@@ -1,0 +1,379 @@
+"""Training sessions, their rounds, and control of the running session."""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from .. import _validation as check
+from .._exceptions import (
+    BadRequestError,
+    NotFoundError,
+    ScaleoutError,
+    SessionStateError,
+    WaitTimeoutError,
+)
+from .._operations import body
+from .._paging import DEFAULT_PAGE_SIZE
+from ._base import Resource
+
+logger = logging.getLogger("scaleout")
+
+#: Session states after which nothing more happens.
+FINISHED_STATES = frozenset({"finished", "terminated"})
+FAILED_STATES = frozenset({"failed"})
+#: Round states of a round that is over (``Pending`` is the only other one).
+DONE_ROUND_STATES = frozenset({"success", "failed", "terminated", "finished"})
+
+RoundCallback = Callable[[dict[str, Any]], object]
+
+
+def server_functions_source(server_functions: object) -> str | None:
+    """The Python source the server runs for ``server_functions``.
+
+    Takes a class, an instance of one (its class is used), or source text.
+    """
+    if server_functions is None:
+        return None
+    if isinstance(server_functions, str):
+        return check.require_str("server_functions", server_functions)
+    cls = server_functions if inspect.isclass(server_functions) else type(server_functions)
+    try:
+        return inspect.getsource(cls)
+    except (OSError, TypeError) as exc:
+        raise ValueError(
+            f"server_functions: cannot read the source of {cls.__qualname__} ({exc}); classes "
+            "defined in a REPL or notebook have no source file. Define it in a .py module, or "
+            "pass its source as a str."
+        ) from exc
+
+
+class SessionsResource(Resource):
+    def get_session(self, id: str | None = None, name: str | None = None) -> dict[str, Any]:
+        """Get a session by id or by name.
+
+        :param id: The session id.
+        :param name: The session name (used when ``id`` is not given).
+        :return: The session.
+        :raises NotFoundError: If there is no such session.
+        :raises ValueError: If neither ``id`` nor ``name`` is given.
+        """
+        session_id = check.optional_str("id", id)
+        session_name = check.optional_str("name", name)
+        if session_id is not None:
+            result: dict[str, Any] = self._call("sessions.get_session", id=session_id)
+            return result
+        if session_name is None:
+            raise ValueError("get_session needs id or name")
+        page = self._call("sessions.list_sessions", name=session_name, x_limit=1)
+        found = page.get("result") or []
+        if not found:
+            raise NotFoundError(
+                f"no session named {session_name!r}",
+                status_code=404,
+                method="GET",
+                url=str(self._core.base_url) + "/api/v1/sessions/",
+            )
+        return dict(found[0])
+
+    def get_sessions(self, n_max: int | None = None, name: str | None = None) -> dict[str, Any]:
+        """Get sessions, newest first.
+
+        :param n_max: The maximum number of sessions to get (``None`` or 0: all).
+        :param name: Only sessions with this name.
+        :return: ``{"count": <total>, "result": [session, ...]}``.
+        """
+        arguments: dict[str, Any] = {}
+        session_name = check.optional_str("name", name)
+        if session_name is not None:
+            arguments["name"] = session_name
+        result: dict[str, Any] = self._list(
+            "sessions.list_sessions", check.n_max(n_max), **arguments
+        )
+        return result
+
+    def get_sessions_count(self) -> int:
+        """Get the number of sessions.
+
+        :return: The number of sessions.
+        """
+        result: int = self._call("sessions.count_sessions")
+        return result
+
+    def get_session_status(self, id: str) -> str:
+        """Get the status of a session (``Created``, ``Started``, ``Finished``, ...).
+
+        :param id: The session id.
+        :return: The status.
+        :raises NotFoundError: If there is no such session.
+        """
+        status = self.get_session(id).get("status")
+        return str(status) if status is not None else "Created"
+
+    def session_is_finished(self, id: str) -> bool:
+        """Whether a session has finished.
+
+        :param id: The session id.
+        :return: ``True`` if its status is ``Finished``.
+        """
+        return self.get_session_status(id).lower() == "finished"
+
+    def start_session(
+        self,
+        name: str | None = None,
+        aggregator: str = "fedavg",
+        aggregator_kwargs: dict[str, Any] | None = None,
+        model_id: str | None = None,
+        round_timeout: int = 180,
+        rounds: int = 5,
+        round_buffer_size: int = -1,
+        delete_models: bool = True,
+        validate: bool = True,
+        helper: str | None = None,
+        min_clients: int = 1,
+        requested_clients: int = 8,
+        server_functions: object = None,
+    ) -> dict[str, Any]:
+        """Create a session and start it.
+
+        :param name: The name of the session.
+        :param aggregator: The aggregator (``fedavg`` or ``fedopt``).
+        :param aggregator_kwargs: Options of the aggregator, e.g. ``{"serveropt": "adam"}``.
+        :param model_id: The model to start from; the newest model when ``None``.
+        :param round_timeout: Seconds a round may take.
+        :param rounds: The number of rounds.
+        :param round_buffer_size: The round buffer size (-1: none).
+        :param delete_models: Delete the combiners' intermediate models (saves storage).
+        :param validate: Validate the model after each round.
+        :param helper: The model helper; the server's active helper when ``None``, or
+            ``numpyhelper`` if none is set.
+        :param min_clients: The minimum number of clients a round needs.
+        :param requested_clients: How many clients a round asks for.
+        :param server_functions: A ServerFunctionsBase subclass (or its source) to run on the
+            server.
+        :return: The server's answer plus ``session_id``.
+        :raises ScaleoutError: If there is no model to start from.
+        """
+        session_name = check.optional_str("name", name)
+        check.require_str("aggregator", aggregator)
+        kwargs = check.require_mapping("aggregator_kwargs", aggregator_kwargs, allow_none=True)
+        start_model = check.optional_str("model_id", model_id)
+        check.require_positive_number("round_timeout", round_timeout)
+        check.require_int("rounds", rounds, minimum=1)
+        check.require_int("round_buffer_size", round_buffer_size)
+        if round_buffer_size == 0:
+            raise ValueError("round_buffer_size must not be 0 (use -1 for no buffer)")
+        check.require_bool("delete_models", delete_models)
+        check.require_bool("validate", validate)
+        check.optional_str("helper", helper)
+        check.require_int("min_clients", min_clients, minimum=1)
+        check.require_int("requested_clients", requested_clients, minimum=1)
+        source = server_functions_source(server_functions)
+
+        if start_model is None:
+            active = self._newest_model()
+            if active is None:
+                raise ScaleoutError(
+                    "start_session: there is no model to start from; upload a seed model with "
+                    "set_active_model() or pass model_id"
+                )
+            start_model = active
+        chosen_helper = helper if helper is not None else self._active_helper()
+
+        created = self._call(
+            "sessions.create_session",
+            body=body(
+                "SessionCreate",
+                {
+                    "name": session_name,
+                    "seed_model_id": start_model,
+                    "session_config": {
+                        "aggregator": aggregator,
+                        "aggregator_kwargs": kwargs,
+                        "rounds": rounds,
+                        "round_timeout": round_timeout,
+                        "buffer_size": round_buffer_size,
+                        "model_id": start_model,
+                        "delete_models_storage": delete_models,
+                        "clients_required": min_clients,
+                        "requested_clients": requested_clients,
+                        "validate": validate,
+                        "helper_type": chosen_helper,
+                        "server_functions": source,
+                    },
+                },
+            ),
+        )
+        session_id = created.get("session_id") if isinstance(created, dict) else None
+        if not isinstance(session_id, str) or not session_id:
+            raise ScaleoutError("start_session: the server created a session without a session_id")
+        started = self._start(session_id, rounds, round_timeout)
+        return {**started, "session_id": session_id}
+
+    def continue_session(
+        self, session_id: str, rounds: int = 5, round_timeout: int = 180
+    ) -> dict[str, Any]:
+        """Run more rounds of a session that is not running, from its newest model.
+
+        :param session_id: The session id.
+        :param rounds: The number of rounds to add.
+        :param round_timeout: Seconds a round may take.
+        :return: The server's answer plus ``session_id``.
+        :raises NotFoundError: If there is no such session.
+        :raises SessionStateError: If the session is running.
+        """
+        sid = check.require_id("session_id", session_id)
+        check.require_int("rounds", rounds, minimum=1)
+        check.require_positive_number("round_timeout", round_timeout)
+        status = self.get_session_status(sid)
+        if status.lower() == "started":
+            raise SessionStateError(
+                f"session {sid} is still running (status {status}); wait for it to finish",
+                status=status,
+            )
+        return {**self._start(sid, rounds, round_timeout), "session_id": sid}
+
+    def step_current_session(self) -> dict[str, Any]:
+        """Tell the running session to go on to its next step without waiting any longer.
+
+        :return: The server's answer.
+        """
+        result: dict[str, Any] = self._call("controller.continue_current_session")
+        return result
+
+    def stop_current_session(self) -> dict[str, Any]:
+        """Tell the running session to stop after the current round.
+
+        :return: The server's answer.
+        """
+        result: dict[str, Any] = self._call("controller.stop_current_session")
+        return result
+
+    def wait_for_session(
+        self,
+        session_id: str,
+        *,
+        timeout: float = 3600.0,
+        poll_interval: float = 2.0,
+        on_round: RoundCallback | None = None,
+    ) -> dict[str, Any]:
+        """Wait until a session is over and return it.
+
+        :param session_id: The session id.
+        :param timeout: Seconds to wait at most.
+        :param poll_interval: Seconds between polls.
+        :param on_round: Called once with each round of the session that is over, in order.
+        :return: The session, once its status is ``Finished`` or ``Terminated``.
+        :raises WaitTimeoutError: If it is still running after ``timeout`` seconds.
+        :raises SessionStateError: If the session failed.
+        """
+        sid = check.require_id("session_id", session_id)
+        check.require_positive_number("timeout", timeout)
+        check.require_positive_number("poll_interval", poll_interval)
+        if on_round is not None and not callable(on_round):
+            raise TypeError("on_round must be callable")
+        deadline = time.monotonic() + timeout
+        reported: set[str] = set()
+        while True:
+            session = self.get_session(sid)
+            status = str(session.get("status") or "Created")
+            if on_round is not None:
+                self._report_rounds(sid, reported, on_round)
+            if status.lower() in FINISHED_STATES:
+                return session
+            if status.lower() in FAILED_STATES:
+                raise SessionStateError(f"session {sid} failed", status=status)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise WaitTimeoutError(
+                    f"session {sid} is still {status} after waiting {timeout:g} s"
+                )
+            time.sleep(min(poll_interval, remaining))
+
+    def iter_sessions(
+        self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
+    ) -> Iterator[dict[str, Any]]:
+        """Every session matching ``filters`` (e.g. ``{"status": "Finished"}``), oldest first."""
+        return self._walk("sessions.list_sessions", page_size, filters=filters)
+
+    def get_round(self, id: str) -> dict[str, Any]:
+        """Get a round by its id.
+
+        :param id: The round id.
+        :return: The round.
+        :raises NotFoundError: If there is no such round.
+        """
+        result: dict[str, Any] = self._call("rounds.get_round", id=check.require_id("id", id))
+        return result
+
+    def get_rounds(
+        self, n_max: int | None = None, filter: Mapping[str, object] | None = None
+    ) -> dict[str, Any]:
+        """Get rounds, newest first.
+
+        :param n_max: The maximum number of rounds to get (``None`` or 0: all).
+        :param filter: Field filters, e.g. ``{"status": "Success"}``; ``None`` values match null
+            and booleans are sent as ``true``/``false``.
+        :return: ``{"count": <total>, "result": [round, ...]}``.
+        """
+        limit = check.n_max(n_max)
+        extra = check.filters("filter", filter)
+        arguments: dict[str, Any] = {"x_limit": limit} if limit else {}
+        result: dict[str, Any] = self._call("rounds.list_rounds", extra_params=extra, **arguments)
+        return result
+
+    def get_rounds_count(self) -> int:
+        """Get the number of rounds.
+
+        :return: The number of rounds.
+        """
+        result: int = self._call("rounds.count_rounds")
+        return result
+
+    def iter_rounds(
+        self,
+        session_id: str | None = None,
+        *,
+        filters: Mapping[str, object] | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> Iterator[dict[str, Any]]:
+        """Every round (of one session, if given) matching ``filters``, oldest first."""
+        sid = check.optional_str("session_id", session_id)
+        arguments = {"round_config_session_id": sid} if sid is not None else {}
+        return self._walk("rounds.list_rounds", page_size, filters=filters, **arguments)
+
+    def _start(self, session_id: str, rounds: int, round_timeout: float) -> dict[str, Any]:
+        request = body(
+            "SessionStartRequest",
+            {"session_id": session_id, "rounds": rounds, "round_timeout": round_timeout},
+        )
+        result: dict[str, Any] = self._call("sessions.start_session", body=request)
+        return result
+
+    def _newest_model(self) -> str | None:
+        page = self._call(
+            "models.list_models", x_limit=1, x_sort_key="committed_at", x_sort_order="desc"
+        )
+        found = page.get("result") or []
+        return str(found[0]["model_id"]) if found else None
+
+    def _active_helper(self) -> str:
+        """The server's active helper; ``numpyhelper`` when none is set (404, or 400 on Edge)."""
+        try:
+            helper = self._call("helpers.get_active_helper")
+        except (NotFoundError, BadRequestError):
+            return "numpyhelper"
+        if not isinstance(helper, str) or not helper:
+            return "numpyhelper"
+        return helper
+
+    def _report_rounds(self, session_id: str, reported: set[str], on_round: RoundCallback) -> None:
+        for round_ in self.iter_rounds(session_id):
+            round_id = str(round_.get("round_id"))
+            status = str(round_.get("status") or "").lower()
+            if round_id not in reported and status in DONE_ROUND_STATES:
+                reported.add(round_id)
+                on_round(round_)

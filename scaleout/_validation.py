@@ -1,0 +1,161 @@
+"""Argument checks that run before any request is sent.
+
+Every check names the offending argument, so a typo fails loudly at the call site instead of as
+a confusing server error (or, worse, a request that silently matches the wrong thing).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+
+class MissingFileError(FileNotFoundError, ValueError):
+    """A file argument names no readable file.
+
+    It is both a ``FileNotFoundError`` (what Python code expects of a missing file) and a
+    ``ValueError`` (what the SDK raises for every bad argument).
+    """
+
+
+def require_str(name: str, value: object, *, allow_none: bool = False) -> str | None:
+    """A non-empty, non-blank string (or ``None`` when allowed)."""
+    if value is None:
+        if allow_none:
+            return None
+        raise ValueError(f"{name} is required")
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not value.strip():
+        raise ValueError(f"{name} must not be empty")
+    return value
+
+
+def require_id(name: str, value: object) -> str:
+    """An entity id: a non-empty string. It is escaped later, so any character is allowed."""
+    checked = require_str(name, value)
+    assert checked is not None
+    return checked
+
+
+def optional_str(name: str, value: object) -> str | None:
+    return require_str(name, value, allow_none=True)
+
+
+def require_int(
+    name: str,
+    value: object,
+    *,
+    minimum: int | None = None,
+    allow_none: bool = False,
+) -> int | None:
+    """An int (never a bool, which is an int subclass but almost always a mistake here)."""
+    if value is None:
+        if allow_none:
+            return None
+        raise ValueError(f"{name} is required")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value}")
+    return value
+
+
+def require_positive_number(name: str, value: object) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+    if not value > 0:
+        raise ValueError(f"{name} must be > 0, got {value}")
+    return value
+
+
+def require_bool(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
+    return value
+
+
+def n_max(value: object) -> int | None:
+    """The documented ``n_max``: ``None`` or 0 mean "all", anything else a positive limit."""
+    checked = require_int("n_max", value, minimum=0, allow_none=True)
+    return checked or None
+
+
+def require_mapping(name: str, value: object, *, allow_none: bool = False) -> dict[str, Any] | None:
+    if value is None:
+        if allow_none:
+            return None
+        raise ValueError(f"{name} is required")
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{name} must be a dict, not {type(value).__name__}")
+    for key in value:
+        if not isinstance(key, str):
+            raise TypeError(f"{name} keys must be str, got {key!r}")
+    return dict(value)
+
+
+def require_str_list(name: str, value: object, *, allow_none: bool = False) -> list[str] | None:
+    """A list of non-empty strings. A lone string is refused: it would iterate per character."""
+    if value is None:
+        if allow_none:
+            return None
+        raise ValueError(f"{name} is required")
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise TypeError(f"{name} must be a list of str, not {type(value).__name__}")
+    items = list(value)
+    for item in items:
+        require_str(f"{name} item", item)
+    return items
+
+
+def require_file(name: str, value: object) -> Path:
+    """An existing regular file, as a ``Path``."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a path (str or os.PathLike), not {type(value).__name__}")
+    path = Path(os.fspath(value))
+    if not str(path).strip():
+        raise ValueError(f"{name} must not be empty")
+    if not path.is_file():
+        raise MissingFileError(f"{name}: no such file: {str(path)!r}")
+    if not os.access(path, os.R_OK):
+        raise MissingFileError(f"{name}: file is not readable: {str(path)!r}")
+    return path
+
+
+def require_writable_target(name: str, value: object) -> Path:
+    """A path whose folder exists, so a download can be written next to it."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a path (str or os.PathLike), not {type(value).__name__}")
+    path = Path(os.fspath(value))
+    if not str(path).strip():
+        raise ValueError(f"{name} must not be empty")
+    folder = path if path.is_dir() else path.parent
+    if not folder.is_dir():
+        raise MissingFileError(f"{name}: folder does not exist: {str(folder)!r}")
+    if not os.access(folder, os.W_OK):
+        raise ValueError(f"{name}: folder is not writable: {str(folder)!r}")
+    return path
+
+
+def filter_value(name: str, value: object) -> str:
+    """Render a filter value the way the server parses it.
+
+    ``str(True)`` would be ``"True"`` and ``str(None)`` ``"None"``, neither of which the server
+    matches; it wants ``true``/``false`` and the literal ``null``.
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, str)):
+        return str(value)
+    raise TypeError(
+        f"filter {name!r} must be a str, int, float, bool or None, not {type(value).__name__}"
+    )
+
+
+def filters(name: str, value: object) -> dict[str, str]:
+    mapping = require_mapping(name, value, allow_none=True) or {}
+    return {key: filter_value(key, item) for key, item in mapping.items()}
