@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import attrs
 import httpx
@@ -39,10 +40,14 @@ def download_to(
     *,
     progress: ProgressCallback | None = None,
     request_options: dict[str, Any] | None = None,
+    default_name: str = "download",
 ) -> DownloadResult:
-    """Stream the response of ``request`` into ``target`` (a file, or a folder to put it in)."""
+    """Stream the response of ``request`` into ``target`` (a file, or a folder to put it in,
+    named by the server's attachment name or else ``default_name``)."""
     with core.stream(**request, **(request_options or {})) as response:
-        destination = target / _server_file_name(response) if target.is_dir() else target
+        destination = (
+            target / _server_file_name(response, default_name) if target.is_dir() else target
+        )
         expected = _content_length(response)
         handle, temporary = tempfile.mkstemp(
             dir=destination.parent, prefix=f".{destination.name}.", suffix=".part"
@@ -89,12 +94,12 @@ def _content_length(response: httpx.Response) -> int | None:
         return None
 
 
-def _server_file_name(response: httpx.Response) -> str:
+def _server_file_name(response: httpx.Response, default: str) -> str:
     """The attachment's name, reduced to a bare file name so it cannot escape the folder."""
     match = _FILENAME.search(response.headers.get("content-disposition", ""))
-    name = os.path.basename(match.group(1).strip()) if match else ""
+    name = os.path.basename(unquote(match.group(1).strip())) if match else ""
     if name in ("", ".", ".."):
-        name = os.path.basename(response.request.url.path.rstrip("/")) or "download"
+        name = os.path.basename(default) or "download"
     return name
 
 

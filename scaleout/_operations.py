@@ -52,7 +52,7 @@ def build_request(
         headers.pop("Content-Type", None)
     request: dict[str, Any] = {
         "method": built["method"].upper(),
-        "path": built["url"],
+        "path": _escape_dot_segments(built["url"]),
         "params": built.get("params") or None,
         "headers": headers or None,
     }
@@ -60,6 +60,18 @@ def build_request(
         if key in built:
             request[key] = built[key]
     return request
+
+
+_DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
+
+
+def _escape_dot_segments(path: str) -> str:
+    """Escape ``.``/``..`` path segments, which only an id argument can produce.
+
+    Percent-quoting leaves dots alone, and URL normalisation would then drop them: the id
+    ``".."`` would turn ``/api/v1/clients/..`` into ``/api/v1`` and reach the wrong route.
+    """
+    return "/".join(_DOT_SEGMENTS.get(segment, segment) for segment in path.split("/"))
 
 
 def body(model: str, payload: Mapping[str, Any]) -> Any:

@@ -111,6 +111,11 @@ def _upload_once(
         with path.open("rb") as stream:
             index = 0
             while chunk := stream.read(chunk_size):
+                if sent + len(chunk) > file_size:
+                    # Growing past the announced size: stop now rather than upload a file that
+                    # is still being written (possibly forever).
+                    sent += len(chunk)
+                    break
                 digest.update(chunk)
                 _send_chunk(core, upload_id, index, chunk, chunk_retries, options, sleep)
                 sent += len(chunk)

@@ -33,10 +33,21 @@ def require_str(name: str, value: object, *, allow_none: bool = False) -> str | 
     return value
 
 
+#: Path words the server routes before ``/{id}``: an entity with such an id is unreachable
+#: by id, and sending it would silently call another operation (e.g. ``/clients/count``).
+RESERVED_IDS = frozenset(
+    {"count", "list", "config", "active", "download", "checksum", "leaf-nodes", "roots", "start"}
+)
+
+
 def require_id(name: str, value: object) -> str:
     """An entity id: a non-empty string. It is escaped later, so any character is allowed."""
     checked = require_str(name, value)
     assert checked is not None
+    if checked in RESERVED_IDS:
+        raise ValueError(
+            f"{name} {checked!r} is a route of the API, not an id the server can look up"
+        )
     return checked
 
 
@@ -114,9 +125,10 @@ def require_file(name: str, value: object) -> Path:
     """An existing regular file, as a ``Path``."""
     if not isinstance(value, (str, os.PathLike)):
         raise TypeError(f"{name} must be a path (str or os.PathLike), not {type(value).__name__}")
-    path = Path(os.fspath(value))
-    if not str(path).strip():
+    # Checked before Path(), which turns "" into "." (the current folder).
+    if not str(os.fspath(value)).strip():
         raise ValueError(f"{name} must not be empty")
+    path = Path(os.fspath(value))
     if not path.is_file():
         raise MissingFileError(f"{name}: no such file: {str(path)!r}")
     if not os.access(path, os.R_OK):
@@ -128,9 +140,10 @@ def require_writable_target(name: str, value: object) -> Path:
     """A path whose folder exists, so a download can be written next to it."""
     if not isinstance(value, (str, os.PathLike)):
         raise TypeError(f"{name} must be a path (str or os.PathLike), not {type(value).__name__}")
-    path = Path(os.fspath(value))
-    if not str(path).strip():
+    # Checked before Path(), which turns "" into "." (the current folder).
+    if not str(os.fspath(value)).strip():
         raise ValueError(f"{name} must not be empty")
+    path = Path(os.fspath(value))
     folder = path if path.is_dir() else path.parent
     if not folder.is_dir():
         raise MissingFileError(f"{name}: folder does not exist: {str(folder)!r}")

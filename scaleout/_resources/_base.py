@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 
 from .._base_client import HTTPCore
+from .._exceptions import ScaleoutError
 from .._operations import build_request, decode_json
 from .._paging import iterate_pages
 from .._validation import filters as check_filters
@@ -28,15 +29,32 @@ class Resource:
         return self._core.request(**request, **self._request_options)
 
     def _call(
-        self, operation: str, /, *, extra_params: Mapping[str, str] | None = None, **arguments: Any
+        self,
+        operation: str,
+        /,
+        *,
+        extra_params: Mapping[str, str] | None = None,
+        expect: type | None = None,
+        **arguments: Any,
     ) -> Any:
-        return decode_json(self._send(operation, extra_params=extra_params, **arguments))
+        """The parsed JSON answer; ``expect`` is the JSON type the spec promises for it."""
+        response = self._send(operation, extra_params=extra_params, **arguments)
+        result = decode_json(response)
+        if expect is not None and (
+            not isinstance(result, expect) or (expect is int and isinstance(result, bool))
+        ):
+            raise ScaleoutError(
+                f"{response.request.method} {response.request.url.path} answered "
+                f"{response.status_code} with {type(result).__name__} JSON where the API "
+                f"promises {expect.__name__}"
+            )
+        return result
 
     def _list(self, operation: str, /, n_max: int | None, **arguments: Any) -> Any:
         """One ``{count, result}`` page, newest first, like the documented client."""
         if n_max:
             arguments["x_limit"] = n_max
-        return self._call(operation, **arguments)
+        return self._call(operation, expect=dict, **arguments)
 
     def _walk(
         self,
@@ -58,6 +76,7 @@ class Resource:
         def fetch(limit: int, skip: int) -> Any:
             return self._call(
                 operation,
+                expect=dict,
                 extra_params=extra_params,
                 x_limit=limit,
                 x_skip=skip,

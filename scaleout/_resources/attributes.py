@@ -34,7 +34,7 @@ class AttributesResource(Resource):
             )
         check.require_mapping("attribute['sender']", payload.get("sender"))
         result: dict[str, Any] = self._call(
-            "attributes.add_attribute", body=body("AttributeInput", payload)
+            "attributes.add_attribute", expect=dict, body=body("AttributeInput", payload)
         )
         return result
 
@@ -53,7 +53,9 @@ class AttributesResource(Resource):
         # The documented clients send node_ids and FEDn servers read client_ids; both are in
         # the spec, so send both and let either kind of server find its key.
         request = body("CurrentAttributesRequest", {"node_ids": ids, "client_ids": ids})
-        result: dict[str, Any] = self._call("attributes.get_current_attributes", body=request)
+        result: dict[str, Any] = self._call(
+            "attributes.get_current_attributes", expect=dict, body=request
+        )
         return result
 
     def get_attribute_trail(self, node_id: str) -> dict[str, Any]:
@@ -63,11 +65,13 @@ class AttributesResource(Resource):
         :return: ``{"count": <total>, "result": [attribute, ...]}``.
         """
         node = check.require_id("node_id", node_id)
-        page: dict[str, Any] = self._call("attributes.list_attributes", sender_client_id=node)
+        page: dict[str, Any] = self._call(
+            "attributes.list_attributes", expect=dict, sender_client_id=node
+        )
         if page.get("count"):
             return page
         combiner_page: dict[str, Any] = self._call(
-            "attributes.list_attributes", sender_combiner_id=node
+            "attributes.list_attributes", expect=dict, sender_combiner_id=node
         )
         return combiner_page
 
@@ -122,6 +126,6 @@ class AttributesResource(Resource):
             "parameters": params,
         }
         result: dict[str, Any] = self._call(
-            "controller.run_command", body=body("RunCommandRequest", payload)
+            "controller.run_command", expect=dict, body=body("RunCommandRequest", payload)
         )
         return result

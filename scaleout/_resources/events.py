@@ -12,10 +12,13 @@ from .._paging import DEFAULT_PAGE_SIZE
 from ._base import Resource
 
 
-def _filters(**values: object) -> dict[str, Any]:
-    """Named optional string filters, checked and with the unset ones left out."""
+def _filters(renamed: Mapping[str, str] | None = None, /, **values: object) -> dict[str, Any]:
+    """Named optional string filters, checked under the caller's argument names (so errors name
+    the argument the user passed) and with the unset ones left out. ``renamed`` maps an
+    argument name to the generated operation's keyword where they differ."""
+    names = renamed or {}
     return {
-        name: value
+        names.get(name, name): value
         for name, value in ((name, check.optional_str(name, raw)) for name, raw in values.items())
         if value is not None
     }
@@ -29,7 +32,9 @@ class EventsResource(Resource):
         :return: The status.
         :raises NotFoundError: If there is no such status.
         """
-        result: dict[str, Any] = self._call("statuses.get_status", id=check.require_id("id", id))
+        result: dict[str, Any] = self._call(
+            "statuses.get_status", expect=dict, id=check.require_id("id", id)
+        )
         return result
 
     def get_statuses(
@@ -50,8 +55,9 @@ class EventsResource(Resource):
         :return: ``{"count": <total>, "result": [status, ...]}``.
         """
         arguments = _filters(
+            {"event_type": "type_"},
             session_id=session_id,
-            type_=event_type,
+            event_type=event_type,
             sender_name=sender_name,
             sender_role=sender_role,
         )
@@ -65,7 +71,7 @@ class EventsResource(Resource):
 
         :return: The number of status events.
         """
-        result: int = self._call("statuses.count_statuses")
+        result: int = self._call("statuses.count_statuses", expect=int)
         return result
 
     def add_status(self, status: dict[str, Any]) -> dict[str, Any]:
@@ -81,7 +87,7 @@ class EventsResource(Resource):
         if sender is not None:
             check.require_mapping("status['sender']", sender)
         result: dict[str, Any] = self._call(
-            "statuses.add_status", body=body("StatusInput", payload)
+            "statuses.add_status", expect=dict, body=body("StatusInput", payload)
         )
         return result
 
@@ -99,7 +105,7 @@ class EventsResource(Resource):
         :raises NotFoundError: If there is no such validation.
         """
         result: dict[str, Any] = self._call(
-            "validations.get_validation", id=check.require_id("id", id)
+            "validations.get_validation", expect=dict, id=check.require_id("id", id)
         )
         return result
 
@@ -144,7 +150,9 @@ class EventsResource(Resource):
         :param session_id: Only count the validations of this session.
         :return: The number of validations.
         """
-        result: int = self._call("validations.count_validations", **_filters(session_id=session_id))
+        result: int = self._call(
+            "validations.count_validations", expect=int, **_filters(session_id=session_id)
+        )
         return result
 
     def iter_validations(
@@ -169,7 +177,10 @@ class EventsResource(Resource):
         :return: ``{"count": <total>, "result": [prediction, ...]}``.
         """
         arguments = _filters(
-            model_id=model_id, correlation_id=correlation_id, sender_client_id=client_id
+            {"client_id": "sender_client_id"},
+            model_id=model_id,
+            correlation_id=correlation_id,
+            client_id=client_id,
         )
         result: dict[str, Any] = self._list(
             "predictions.list_predictions", check.n_max(n_max), **arguments
@@ -190,6 +201,7 @@ class EventsResource(Resource):
         model = check.optional_str("model_id", model_id)
         result: dict[str, Any] = self._call(
             "predictions.start_predictions",
+            expect=dict,
             body=body("StartPredictionsRequest", {"prediction_id": run_id, "model_id": model}),
         )
         return {**result, "prediction_id": run_id}

@@ -46,7 +46,9 @@ class ModelsResource(Resource):
         :return: The model.
         :raises NotFoundError: If there is no such model.
         """
-        result: dict[str, Any] = self._call("models.get_model", id=check.require_id("id", id))
+        result: dict[str, Any] = self._call(
+            "models.get_model", expect=dict, id=check.require_id("id", id)
+        )
         return result
 
     def get_models(self, session_id: str | None = None, n_max: int | None = None) -> dict[str, Any]:
@@ -68,7 +70,7 @@ class ModelsResource(Resource):
 
         :return: The number of models.
         """
-        result: int = self._call("models.count_models")
+        result: int = self._call("models.count_models", expect=int)
         return result
 
     def get_active_model(self) -> dict[str, Any] | None:
@@ -77,7 +79,11 @@ class ModelsResource(Resource):
         :return: The model, or ``None`` when there is no model yet.
         """
         page = self._call(
-            "models.list_models", x_limit=1, x_sort_key="committed_at", x_sort_order="desc"
+            "models.list_models",
+            expect=dict,
+            x_limit=1,
+            x_sort_key="committed_at",
+            x_sort_order="desc",
         )
         result = page.get("result") or []
         return dict(result[0]) if result else None
@@ -111,6 +117,7 @@ class ModelsResource(Resource):
             limit = max(self.get_models_count(), 1)
         result: list[dict[str, Any]] = self._call(
             "models.get_model_ancestors",
+            expect=list,
             id=model_id,
             include_self=include_self,
             x_limit=limit,
@@ -141,6 +148,7 @@ class ModelsResource(Resource):
             target,
             progress=progress,
             request_options=self._request_options,
+            default_name=model_id,
         )
         return {
             "success": True,
@@ -174,7 +182,7 @@ class ModelsResource(Resource):
         )
         self._call("helpers.set_active_helper", body=body("HelperUpdate", {"helper": chosen}))
         form = body("ModelAddForm", {"helper": chosen, "file_token": upload.file_token})
-        result: dict[str, Any] = self._call("models.add_model", body=form)
+        result: dict[str, Any] = self._call("models.add_model", expect=dict, body=form)
         return result
 
     def iter_models(

@@ -16,7 +16,7 @@ class NetworkResource(Resource):
 
         :return: ``{"state": "idle" | "instructing" | "monitoring" | "setup" | "UNKNOWN"}``.
         """
-        result: dict[str, Any] = self._call("controller.get_controller_status")
+        result: dict[str, Any] = self._call("controller.get_controller_status", expect=dict)
         return result
 
     def get_client(self, id: str) -> dict[str, Any]:
@@ -26,7 +26,9 @@ class NetworkResource(Resource):
         :return: The client.
         :raises NotFoundError: If there is no such client.
         """
-        result: dict[str, Any] = self._call("clients.get_client", id=check.require_id("id", id))
+        result: dict[str, Any] = self._call(
+            "clients.get_client", expect=dict, id=check.require_id("id", id)
+        )
         return result
 
     def get_clients(self, n_max: int | None = None) -> dict[str, Any]:
@@ -61,7 +63,9 @@ class NetworkResource(Resource):
         :return: The number of clients.
         """
         active = check.require_bool("only_active", only_active)
-        result: int = self._call("clients.count_clients", status="online" if active else None)
+        result: int = self._call(
+            "clients.count_clients", expect=int, status="online" if active else None
+        )
         return result
 
     def get_client_config(self, checksum: bool = True) -> dict[str, Any]:
@@ -71,7 +75,9 @@ class NetworkResource(Resource):
         :return: ``{"network_id", "discover_host", "discover_port", "checksum"?}``.
         """
         wanted = check.require_bool("checksum", checksum)
-        result: dict[str, Any] = self._call("clients.get_client_config", checksum=wanted)
+        result: dict[str, Any] = self._call(
+            "clients.get_client_config", expect=dict, checksum=wanted
+        )
         return result
 
     def iter_clients(
@@ -88,7 +94,9 @@ class NetworkResource(Resource):
         :return: The combiner.
         :raises NotFoundError: If there is no such combiner.
         """
-        result: dict[str, Any] = self._call("combiners.get_combiner", id=check.require_id("id", id))
+        result: dict[str, Any] = self._call(
+            "combiners.get_combiner", expect=dict, id=check.require_id("id", id)
+        )
         return result
 
     def get_combiners(self, n_max: int | None = None) -> dict[str, Any]:
@@ -105,7 +113,7 @@ class NetworkResource(Resource):
 
         :return: The number of combiners.
         """
-        result: int = self._call("combiners.count_combiners")
+        result: int = self._call("combiners.count_combiners", expect=int)
         return result
 
     def iter_combiners(

@@ -25,7 +25,9 @@ class PackagesResource(Resource):
         :return: The package.
         :raises NotFoundError: If there is no such package.
         """
-        result: dict[str, Any] = self._call("packages.get_package", id=check.require_id("id", id))
+        result: dict[str, Any] = self._call(
+            "packages.get_package", expect=dict, id=check.require_id("id", id)
+        )
         return result
 
     def get_packages(self, n_max: int | None = None) -> dict[str, Any]:
@@ -42,7 +44,7 @@ class PackagesResource(Resource):
 
         :return: The number of packages.
         """
-        result: int = self._call("packages.count_packages")
+        result: int = self._call("packages.count_packages", expect=int)
         return result
 
     def get_active_package(self) -> dict[str, Any]:
@@ -51,7 +53,7 @@ class PackagesResource(Resource):
         :return: The package.
         :raises NotFoundError: If no package is active.
         """
-        result: dict[str, Any] = self._call("packages.get_active_package")
+        result: dict[str, Any] = self._call("packages.get_active_package", expect=dict)
         return result
 
     def get_package_checksum(self) -> dict[str, Any]:
@@ -60,7 +62,7 @@ class PackagesResource(Resource):
         :return: ``{"message": ..., "checksum": "<sha256>"}``.
         :raises NotFoundError: If no package file has been uploaded.
         """
-        result: dict[str, Any] = self._call("packages.get_package_checksum")
+        result: dict[str, Any] = self._call("packages.get_package_checksum", expect=dict)
         return result
 
     def download_package(
@@ -84,6 +86,7 @@ class PackagesResource(Resource):
             target,
             progress=progress,
             request_options=self._request_options,
+            default_name="package",
         )
         return {
             "success": True,
@@ -131,7 +134,7 @@ class PackagesResource(Resource):
                 "file_name": file.name,
             },
         )
-        result: dict[str, Any] = self._call("packages.add_package", body=form)
+        result: dict[str, Any] = self._call("packages.add_package", expect=dict, body=form)
         return result
 
     def iter_packages(

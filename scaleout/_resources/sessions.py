@@ -64,11 +64,11 @@ class SessionsResource(Resource):
         session_id = check.optional_str("id", id)
         session_name = check.optional_str("name", name)
         if session_id is not None:
-            result: dict[str, Any] = self._call("sessions.get_session", id=session_id)
+            result: dict[str, Any] = self._call("sessions.get_session", expect=dict, id=session_id)
             return result
         if session_name is None:
             raise ValueError("get_session needs id or name")
-        page = self._call("sessions.list_sessions", name=session_name, x_limit=1)
+        page = self._call("sessions.list_sessions", expect=dict, name=session_name, x_limit=1)
         found = page.get("result") or []
         if not found:
             raise NotFoundError(
@@ -100,7 +100,7 @@ class SessionsResource(Resource):
 
         :return: The number of sessions.
         """
-        result: int = self._call("sessions.count_sessions")
+        result: int = self._call("sessions.count_sessions", expect=int)
         return result
 
     def get_session_status(self, id: str) -> str:
@@ -185,6 +185,7 @@ class SessionsResource(Resource):
 
         created = self._call(
             "sessions.create_session",
+            expect=dict,
             body=body(
                 "SessionCreate",
                 {
@@ -241,7 +242,7 @@ class SessionsResource(Resource):
 
         :return: The server's answer.
         """
-        result: dict[str, Any] = self._call("controller.continue_current_session")
+        result: dict[str, Any] = self._call("controller.continue_current_session", expect=dict)
         return result
 
     def stop_current_session(self) -> dict[str, Any]:
@@ -249,7 +250,7 @@ class SessionsResource(Resource):
 
         :return: The server's answer.
         """
-        result: dict[str, Any] = self._call("controller.stop_current_session")
+        result: dict[str, Any] = self._call("controller.stop_current_session", expect=dict)
         return result
 
     def wait_for_session(
@@ -306,7 +307,9 @@ class SessionsResource(Resource):
         :return: The round.
         :raises NotFoundError: If there is no such round.
         """
-        result: dict[str, Any] = self._call("rounds.get_round", id=check.require_id("id", id))
+        result: dict[str, Any] = self._call(
+            "rounds.get_round", expect=dict, id=check.require_id("id", id)
+        )
         return result
 
     def get_rounds(
@@ -322,7 +325,9 @@ class SessionsResource(Resource):
         limit = check.n_max(n_max)
         extra = check.filters("filter", filter)
         arguments: dict[str, Any] = {"x_limit": limit} if limit else {}
-        result: dict[str, Any] = self._call("rounds.list_rounds", extra_params=extra, **arguments)
+        result: dict[str, Any] = self._call(
+            "rounds.list_rounds", expect=dict, extra_params=extra, **arguments
+        )
         return result
 
     def get_rounds_count(self) -> int:
@@ -330,7 +335,7 @@ class SessionsResource(Resource):
 
         :return: The number of rounds.
         """
-        result: int = self._call("rounds.count_rounds")
+        result: int = self._call("rounds.count_rounds", expect=int)
         return result
 
     def iter_rounds(
@@ -350,12 +355,16 @@ class SessionsResource(Resource):
             "SessionStartRequest",
             {"session_id": session_id, "rounds": rounds, "round_timeout": round_timeout},
         )
-        result: dict[str, Any] = self._call("sessions.start_session", body=request)
+        result: dict[str, Any] = self._call("sessions.start_session", expect=dict, body=request)
         return result
 
     def _newest_model(self) -> str | None:
         page = self._call(
-            "models.list_models", x_limit=1, x_sort_key="committed_at", x_sort_order="desc"
+            "models.list_models",
+            expect=dict,
+            x_limit=1,
+            x_sort_key="committed_at",
+            x_sort_order="desc",
         )
         found = page.get("result") or []
         return str(found[0]["model_id"]) if found else None
