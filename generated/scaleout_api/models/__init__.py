@@ -37,10 +37,12 @@ from .metric import Metric
 from .metric_list import MetricList
 from .model import Model
 from .model_add_form import ModelAddForm
+from .model_added import ModelAdded
 from .model_list import ModelList
 from .node import Node
 from .package import Package
 from .package_add_form import PackageAddForm
+from .package_added import PackageAdded
 from .package_list import PackageList
 from .package_mode import PackageMode
 from .prediction import Prediction
@@ -125,10 +127,12 @@ __all__ = (
     "Metric",
     "MetricList",
     "Model",
+    "ModelAdded",
     "ModelAddForm",
     "ModelList",
     "Node",
     "Package",
+    "PackageAdded",
     "PackageAddForm",
     "PackageList",
     "PackageMode",

@@ -6,8 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.message import Message
 from ...models.model_add_form import ModelAddForm
+from ...models.model_added import ModelAdded
 from ...types import Response
 
 
@@ -29,9 +29,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Message | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | ModelAdded | None:
     if response.status_code == 200:
-        response_200 = Message.from_dict(response.json())
+        response_200 = ModelAdded.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Message]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | ModelAdded]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +74,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ModelAddForm,
-) -> Response[Error | Message]:
+) -> Response[Error | ModelAdded]:
     """Add a model from an uploaded file
 
      Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
@@ -91,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Message]
+        Response[Error | ModelAdded]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +109,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ModelAddForm,
-) -> Error | Message | None:
+) -> Error | ModelAdded | None:
     """Add a model from an uploaded file
 
      Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
@@ -126,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Message
+        Error | ModelAdded
     """
 
     return sync_detailed(
@@ -139,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ModelAddForm,
-) -> Response[Error | Message]:
+) -> Response[Error | ModelAdded]:
     """Add a model from an uploaded file
 
      Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
@@ -156,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Message]
+        Response[Error | ModelAdded]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +172,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ModelAddForm,
-) -> Error | Message | None:
+) -> Error | ModelAdded | None:
     """Add a model from an uploaded file
 
      Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
@@ -189,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Message
+        Error | ModelAdded
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.message import Message
 from ...models.package_add_form import PackageAddForm
+from ...models.package_added import PackageAdded
 from ...types import Response
 
 
@@ -29,9 +29,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Message | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PackageAdded | None:
     if response.status_code == 200:
-        response_200 = Message.from_dict(response.json())
+        response_200 = PackageAdded.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Message]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PackageAdded]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +76,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PackageAddForm,
-) -> Response[Error | Message]:
+) -> Response[Error | PackageAdded]:
     """Add a compute package from an uploaded file
 
      Adds the file of a finished chunked upload (its `file_token`) as a compute package and
@@ -92,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Message]
+        Response[Error | PackageAdded]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: PackageAddForm,
-) -> Error | Message | None:
+) -> Error | PackageAdded | None:
     """Add a compute package from an uploaded file
 
      Adds the file of a finished chunked upload (its `file_token`) as a compute package and
@@ -128,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Message
+        Error | PackageAdded
     """
 
     return sync_detailed(
@@ -141,7 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PackageAddForm,
-) -> Response[Error | Message]:
+) -> Response[Error | PackageAdded]:
     """Add a compute package from an uploaded file
 
      Adds the file of a finished chunked upload (its `file_token`) as a compute package and
@@ -159,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Message]
+        Response[Error | PackageAdded]
     """
 
     kwargs = _get_kwargs(
@@ -175,7 +177,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: PackageAddForm,
-) -> Error | Message | None:
+) -> Error | PackageAdded | None:
     """Add a compute package from an uploaded file
 
      Adds the file of a finished chunked upload (its `file_token`) as a compute package and
@@ -193,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Message
+        Error | PackageAdded
     """
 
     return (
