@@ -250,6 +250,12 @@ class HTTPCore:
             finally:
                 response.close()
             raise error
+        if not stream:
+            # httpx binds a response's stream back to the response, a reference cycle that
+            # keeps the request (and its body: an upload chunk) alive until the cyclic GC runs.
+            # The body is read, so the stream is spent; dropping it frees both at once and keeps
+            # chunked uploads at one chunk of memory.
+            response.stream = httpx.ByteStream(b"")
         return response
 
     def _wrap_default_transports(self, max_retries: int) -> None:
