@@ -1,0 +1,264 @@
+"""A small JSON document store on SQLite.
+
+One table holds every entity as a JSON document, keyed by (collection, id) and indexed on the
+commit time. SQLite runs in WAL mode so readers never block the writer; all writes go through
+one connection under one lock, which serialises read-modify-write updates (no lost writes when
+many requests add or change documents at once). Each reading thread has its own connection.
+
+Filtering and sorting happen in Python on the documents of one collection (see ``filters``):
+the collections of a local controller are small, and this keeps the typed comparisons of the
+API (numbers, booleans, dates in query strings) in one place.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .filters import SEQ_KEY, TS_KEY, Condition, filter_documents, sort_documents
+from .timefmt import http_date
+
+__all__ = ["DocumentStore", "Page"]
+
+Page = tuple[int, list[dict[str, Any]]]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    collection TEXT NOT NULL,
+    id TEXT NOT NULL,
+    committed_at REAL NOT NULL,
+    doc TEXT NOT NULL,
+    UNIQUE (collection, id)
+);
+CREATE INDEX IF NOT EXISTS documents_by_time ON documents (collection, committed_at);
+CREATE TABLE IF NOT EXISTS settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+class DocumentStore:
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._write_lock = threading.Lock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        self._closed = False
+        self._writer = self._connect()
+        with self._write_lock:
+            self._writer.execute("PRAGMA journal_mode=WAL")
+            self._writer.executescript(_SCHEMA)
+            self._writer.commit()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self._path, timeout=30.0, check_same_thread=False)
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA busy_timeout=30000")
+        return conn
+
+    def _reader(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            if self._closed:
+                raise RuntimeError("store is closed")
+            conn = self._connect()
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
+
+    def close(self) -> None:
+        self._closed = True
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+        for conn in readers:
+            conn.close()
+        with self._write_lock:
+            self._writer.close()
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def insert(self, collection: str, doc_id: str, doc: dict[str, Any]) -> dict[str, Any]:
+        return self.insert_many(collection, [(doc_id, doc)])[0]
+
+    def insert_many(
+        self, collection: str, items: Sequence[tuple[str, dict[str, Any]]]
+    ) -> list[dict[str, Any]]:
+        """Insert new documents, stamping ``committed_at``/``updated_at``; ids must be new."""
+        now = time.time()
+        stored: list[dict[str, Any]] = []
+        rows: list[tuple[str, str, float, str]] = []
+        for doc_id, doc in items:
+            full = _persistable(doc)
+            full.setdefault("committed_at", http_date(now))
+            full.setdefault("updated_at", full["committed_at"])
+            stored.append(full)
+            rows.append((collection, doc_id, now, _dumps(full)))
+        with self._write_lock:
+            try:
+                self._writer.executemany(
+                    "INSERT INTO documents (collection, id, committed_at, doc) VALUES (?,?,?,?)",
+                    rows,
+                )
+                self._writer.commit()
+            except BaseException:
+                self._writer.rollback()
+                raise
+        for full in stored:
+            full[TS_KEY] = now
+        return stored
+
+    def update(
+        self,
+        collection: str,
+        doc_id: str,
+        changes: dict[str, Any] | Callable[[dict[str, Any]], dict[str, Any]],
+    ) -> dict[str, Any] | None:
+        """Merge top-level ``changes`` (or apply a function) atomically; None if absent."""
+        with self._write_lock:
+            row = self._writer.execute(
+                "SELECT doc FROM documents WHERE collection=? AND id=?", (collection, doc_id)
+            ).fetchone()
+            if row is None:
+                return None
+            doc: dict[str, Any] = json.loads(row[0])
+            doc = _persistable(changes(doc) if callable(changes) else {**doc, **changes})
+            doc["updated_at"] = http_date(time.time())
+            try:
+                self._writer.execute(
+                    "UPDATE documents SET doc=? WHERE collection=? AND id=?",
+                    (_dumps(doc), collection, doc_id),
+                )
+                self._writer.commit()
+            except BaseException:
+                self._writer.rollback()
+                raise
+        return doc
+
+    def update_where(
+        self,
+        collection: str,
+        predicate: Callable[[dict[str, Any]], bool],
+        changes: dict[str, Any],
+    ) -> int:
+        """Merge ``changes`` into every document matching ``predicate``, atomically."""
+        now_text = http_date(time.time())
+        with self._write_lock:
+            rows = self._writer.execute(
+                "SELECT id, doc FROM documents WHERE collection=?", (collection,)
+            ).fetchall()
+            updates = []
+            for doc_id, text in rows:
+                doc = json.loads(text)
+                if predicate(doc):
+                    doc.update(changes)
+                    doc["updated_at"] = now_text
+                    updates.append((_dumps(doc), collection, doc_id))
+            try:
+                self._writer.executemany(
+                    "UPDATE documents SET doc=? WHERE collection=? AND id=?", updates
+                )
+                self._writer.commit()
+            except BaseException:
+                self._writer.rollback()
+                raise
+        return len(updates)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._write_lock:
+            self._writer.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (key, _dumps(value)),
+            )
+            self._writer.commit()
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> Any:
+        row = self._reader().execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def get(self, collection: str, doc_id: str) -> dict[str, Any] | None:
+        row = (
+            self._reader()
+            .execute(
+                "SELECT seq, committed_at, doc FROM documents WHERE collection=? AND id=?",
+                (collection, doc_id),
+            )
+            .fetchone()
+        )
+        return None if row is None else _loaded(row)
+
+    def all(self, collection: str) -> list[dict[str, Any]]:
+        """Every document of a collection, oldest first."""
+        rows = (
+            self._reader()
+            .execute(
+                "SELECT seq, committed_at, doc FROM documents WHERE collection=? "
+                "ORDER BY committed_at, seq",
+                (collection,),
+            )
+            .fetchall()
+        )
+        return [_loaded(row) for row in rows]
+
+    def count_all(self, collection: str) -> int:
+        row = (
+            self._reader()
+            .execute("SELECT COUNT(*) FROM documents WHERE collection=?", (collection,))
+            .fetchone()
+        )
+        return int(row[0])
+
+    def query(
+        self,
+        collection: str,
+        conditions: Sequence[Condition] = (),
+        *,
+        sort_key: str | None = None,
+        ascending: bool = False,
+        skip: int = 0,
+        limit: int = 0,
+        where: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> Page:
+        """``(count, page)``: ``count`` is every match, ``page`` honours skip and limit."""
+        docs: Iterable[dict[str, Any]] = self.all(collection)
+        if where is not None:
+            docs = [d for d in docs if where(d)]
+        matched = filter_documents(docs, conditions)
+        ordered = sort_documents(matched, sort_key, ascending=ascending)
+        page = ordered[skip:]
+        if limit > 0:
+            page = page[:limit]
+        return len(matched), page
+
+    def find_one(
+        self, collection: str, conditions: Sequence[Condition] = (), *, newest: bool = True
+    ) -> dict[str, Any] | None:
+        _, page = self.query(collection, conditions, ascending=not newest, limit=1)
+        return page[0] if page else None
+
+
+def _loaded(row: tuple[int, float, str]) -> dict[str, Any]:
+    seq, committed, text = row
+    doc: dict[str, Any] = json.loads(text)
+    doc[SEQ_KEY] = seq
+    doc[TS_KEY] = committed
+    return doc
+
+
+def _persistable(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if k not in (TS_KEY, SEQ_KEY)}
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), allow_nan=False)

@@ -1,0 +1,159 @@
+"""Request and response validators that read the spec the way the documented clients use it.
+
+Connexion validates every request and response; these classes adapt three details:
+
+* Header parameters arrive as strings, so ``X-Limit: 5`` or ``X-Reverse: true`` are converted
+  to the header's schema type before validation (connexion validates the raw string).
+* ``nullable: true`` is honoured next to ``allOf``/``oneOf``/``anyOf`` (e.g. ``sender`` or
+  ``round_config``), not only next to ``type``; entity JSON carries such fields as ``null``.
+* An optional JSON body may be empty even when the client declared ``application/json``: the
+  generated SDK client sends exactly that on ``/file-upload/{id}/complete``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import jsonschema  # type: ignore[import-untyped, unused-ignore]
+from connexion.datastructures import (  # type: ignore[import-untyped, unused-ignore]
+    MediaTypeDict,
+)
+from connexion.exceptions import (  # type: ignore[import-untyped, unused-ignore]
+    BadRequestProblem,
+)
+from connexion.json_schema import (  # type: ignore[import-untyped, unused-ignore]
+    Draft4RequestValidator,
+    Draft4ResponseValidator,
+)
+from connexion.validators import (  # type: ignore[import-untyped, unused-ignore]
+    FormDataValidator,
+    JSONRequestBodyValidator,
+    JSONResponseBodyValidator,
+    MultiPartFormDataValidator,
+    ParameterValidator,
+    TextResponseBodyValidator,
+)
+from jsonschema import Draft4Validator  # type: ignore[import-untyped, unused-ignore]
+
+__all__ = ["validator_map"]
+
+_INTEGER = re.compile(r"[+-]?\d+")
+_COMBINATORS = ("allOf", "anyOf", "oneOf")
+
+
+def _null_if_nullable(keyword: Callable[..., Any]) -> Callable[..., Iterator[Any]]:
+    def check(validator: Any, value: Any, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+        if instance is None and schema.get("nullable") is True:
+            return
+        errors = keyword(validator, value, instance, schema)
+        if errors is not None:
+            yield from errors
+
+    return check
+
+
+def _nullable_aware(base: Any) -> Any:
+    overrides = {name: _null_if_nullable(base.VALIDATORS[name]) for name in _COMBINATORS}
+    return jsonschema.validators.extend(base, overrides)
+
+
+_RequestSchemaValidator = _nullable_aware(Draft4RequestValidator)
+_ResponseSchemaValidator = _nullable_aware(Draft4ResponseValidator)
+
+
+def _coerce_header(raw: str, schema: dict[str, Any]) -> tuple[bool, Any]:
+    kind = schema.get("type")
+    text = raw.strip()
+    if kind == "integer":
+        return (True, int(text)) if _INTEGER.fullmatch(text) else (False, raw)
+    if kind == "number":
+        try:
+            return True, float(text)
+        except ValueError:
+            return False, raw
+    if kind == "boolean":
+        lowered = text.lower()
+        if lowered in ("true", "false"):
+            return True, lowered == "true"
+        return False, raw
+    return True, raw
+
+
+class HeaderCoercingParameterValidator(ParameterValidator):  # type: ignore[misc]
+    def validate_header_parameter(self, param: dict[str, Any], request: Any) -> str | None:
+        name = param["name"]
+        raw = request.headers.get(name)
+        if raw is None:
+            return self.validate_parameter("header", None, param)  # type: ignore[no-any-return]
+        schema = param.get("schema", param)
+        ok, value = _coerce_header(raw, schema)
+        if not ok:
+            return f"Header '{name}' must be of type {schema.get('type')}"
+        return self.validate_parameter("header", value, param)  # type: ignore[no-any-return]
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if math.isinf(number):
+        raise ValueError(f"{text} is out of range")
+    return number
+
+
+class OptionalJSONRequestBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
+    async def _parse(self, stream: Any, scope: Any) -> Any:
+        # Strict JSON: no NaN/Infinity (Python's json accepts them), and bad text is a 400.
+        raw = b"".join([chunk async for chunk in stream])
+        try:
+            text = raw.decode(self._encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise BadRequestProblem(detail=f"The body is not valid JSON text: {exc}") from exc
+        if not text:
+            return None
+        try:
+            return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+        except ValueError as exc:
+            raise BadRequestProblem(detail=f"The body is not valid JSON: {exc}") from exc
+
+    @property
+    def _validator(self) -> Any:
+        return _RequestSchemaValidator(self._schema, format_checker=Draft4Validator.FORMAT_CHECKER)
+
+    def _validate(self, body: Any) -> dict[str, Any] | None:
+        if body is None and not self._required:
+            return None
+        if body is None:
+            raise BadRequestProblem(detail="Request body must not be empty")
+        return super()._validate(body)  # type: ignore[no-any-return]
+
+
+class NullableJSONResponseBodyValidator(JSONResponseBodyValidator):  # type: ignore[misc]
+    @property
+    def validator(self) -> Any:
+        return _ResponseSchemaValidator(self._schema, format_checker=Draft4Validator.FORMAT_CHECKER)
+
+
+def validator_map() -> dict[str, Any]:
+    return {
+        "parameter": HeaderCoercingParameterValidator,
+        "body": MediaTypeDict(
+            {
+                "*/*json": OptionalJSONRequestBodyValidator,
+                "application/x-www-form-urlencoded": FormDataValidator,
+                "multipart/form-data": MultiPartFormDataValidator,
+            }
+        ),
+        "response": MediaTypeDict(
+            {
+                "*/*json": NullableJSONResponseBodyValidator,
+                "text/plain": TextResponseBodyValidator,
+            }
+        ),
+    }
