@@ -4,7 +4,7 @@
 #   source scripts/_venv.sh && ensure_venv
 #
 # Creates (or reuses) $ROOT/.venv with Python 3.11 and installs the project in
-# editable mode with the extras in $SCALEOUT_EXTRAS (default: dev,local). The
+# editable mode with the extras in $SCALEOUT_EXTRAS (default: dev,local,plot). The
 # install is skipped when a stamp file in .venv matches the hash of
 # pyproject.toml + the extras + the interpreter version. A venv whose python no
 # longer runs (e.g. moved machine) is recreated.
@@ -12,7 +12,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 VENV_PY="$VENV/bin/python"
-SCALEOUT_EXTRAS="${SCALEOUT_EXTRAS:-dev,local}"
+SCALEOUT_EXTRAS="${SCALEOUT_EXTRAS:-dev,local,plot}"
 _STAMP="$VENV/.scaleout-install-stamp"
 
 _log() { printf '[venv] %s\n' "$*" >&2; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The project's main job. For now: validate openapi/controller.yaml and print a
-# summary of it (later this will run the quickstart instead).
+# The project's main job: the quickstart, a 5-round federated training session on the
+# embedded local controller, driven through the SDK. Arguments go to the quickstart.
 set -euo pipefail
 
 # shellcheck source=scripts/_venv.sh
@@ -8,4 +8,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/_venv.sh"
 ensure_venv
 cd "$ROOT"
 
-exec python scripts/spec_summary.py "$@"
+exec python scripts/quickstart.py "$@"
