@@ -50,6 +50,18 @@ class Resource:
             )
         return result
 
+    def _newest_model(self) -> dict[str, Any] | None:
+        """The newest model by ``committed_at`` (the one new sessions start from), if any."""
+        page = self._call(
+            "models.list_models",
+            expect=dict,
+            x_limit=1,
+            x_sort_key="committed_at",
+            x_sort_order="desc",
+        )
+        found = page.get("result") or []
+        return dict(found[0]) if found else None
+
     def _list(self, operation: str, /, n_max: int | None, **arguments: Any) -> Any:
         """One ``{count, result}`` page, newest first, like the documented client."""
         if n_max:

@@ -78,15 +78,7 @@ class ModelsResource(Resource):
 
         :return: The model, or ``None`` when there is no model yet.
         """
-        page = self._call(
-            "models.list_models",
-            expect=dict,
-            x_limit=1,
-            x_sort_key="committed_at",
-            x_sort_order="desc",
-        )
-        result = page.get("result") or []
-        return dict(result[0]) if result else None
+        return self._newest_model()
 
     def get_model_trail(
         self,

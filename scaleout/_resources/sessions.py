@@ -174,13 +174,13 @@ class SessionsResource(Resource):
         source = server_functions_source(server_functions)
 
         if start_model is None:
-            active = self._newest_model()
-            if active is None:
+            newest = self._newest_model()
+            if newest is None:
                 raise ScaleoutError(
                     "start_session: there is no model to start from; upload a seed model with "
                     "set_active_model() or pass model_id"
                 )
-            start_model = active
+            start_model = str(newest["model_id"])
         chosen_helper = helper if helper is not None else self._active_helper()
 
         created = self._call(
@@ -357,17 +357,6 @@ class SessionsResource(Resource):
         )
         result: dict[str, Any] = self._call("sessions.start_session", expect=dict, body=request)
         return result
-
-    def _newest_model(self) -> str | None:
-        page = self._call(
-            "models.list_models",
-            expect=dict,
-            x_limit=1,
-            x_sort_key="committed_at",
-            x_sort_order="desc",
-        )
-        found = page.get("result") or []
-        return str(found[0]["model_id"]) if found else None
 
     def _active_helper(self) -> str:
         """The server's active helper; ``numpyhelper`` when none is set (404, or 400 on Edge)."""
