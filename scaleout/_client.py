@@ -11,6 +11,7 @@ import httpx
 from ._auth import build_auth
 from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, HTTPCore, NotGiven
 from ._resources.attributes import AttributesResource
+from ._resources.commands import CommandsResource
 from ._resources.events import EventsResource
 from ._resources.models import ModelsResource
 from ._resources.network import NetworkResource
@@ -29,6 +30,7 @@ class Scaleout(
     SessionsResource,
     EventsResource,
     AttributesResource,
+    CommandsResource,
 ):
     """Python client for a Scaleout Edge controller.
 

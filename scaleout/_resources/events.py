@@ -212,6 +212,53 @@ class EventsResource(Resource):
         """Every prediction matching ``filters``, oldest first."""
         return self._walk("predictions.list_predictions", page_size, filters=filters)
 
+    def get_metrics(
+        self,
+        *,
+        session_id: str | None = None,
+        model_id: str | None = None,
+        round_id: str | None = None,
+        key: str | None = None,
+        sender_name: str | None = None,
+        sender_role: str | None = None,
+        sender_client_id: str | None = None,
+        n_max: int | None = None,
+    ) -> dict[str, Any]:
+        """Get training metrics reported by clients, newest first, filtered by the given values.
+
+        :param session_id: Only metrics of this session.
+        :param model_id: Only metrics of training this model.
+        :param round_id: Only metrics of this round.
+        :param key: Only this metric (e.g. ``training_loss``).
+        :param sender_name: Only metrics sent by this node name.
+        :param sender_role: Only metrics sent by nodes of this role.
+        :param sender_client_id: Only metrics sent by this client.
+        :param n_max: The maximum number of metrics to get (``None`` or 0: all).
+        :return: ``{"count": <total>, "result": [metric, ...]}``.
+        """
+        arguments = _filters(
+            session_id=session_id,
+            model_id=model_id,
+            round_id=round_id,
+            key=key,
+            sender_name=sender_name,
+            sender_role=sender_role,
+            sender_client_id=sender_client_id,
+        )
+        result: dict[str, Any] = self._list("metrics.list_metrics", check.n_max(n_max), **arguments)
+        return result
+
+    def get_metrics_count(self, session_id: str | None = None) -> int:
+        """Get the number of training metrics.
+
+        :param session_id: Only count the metrics of this session.
+        :return: The number of metrics.
+        """
+        result: int = self._call(
+            "metrics.count_metrics", expect=int, **_filters(session_id=session_id)
+        )
+        return result
+
     def iter_metrics(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
     ) -> Iterator[dict[str, Any]]:

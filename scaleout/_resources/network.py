@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .. import _validation as check
+from .._operations import body
 from .._paging import DEFAULT_PAGE_SIZE
 from ._base import Resource
 
@@ -114,6 +115,24 @@ class NetworkResource(Resource):
         :return: The number of combiners.
         """
         result: int = self._call("combiners.count_combiners", expect=int)
+        return result
+
+    def set_public_hostname(self, combiner_id: str, public_hostname: str) -> dict[str, Any]:
+        """Set the public gRPC endpoint clients use to reach a combiner (e.g. an ingress).
+
+        :param combiner_id: The combiner id.
+        :param public_hostname: ``host`` or ``host:port`` (without a port, the combiner's own).
+        :return: The server's answer.
+        :raises NotFoundError: If there is no such combiner.
+        """
+        combiner = check.require_id("combiner_id", combiner_id)
+        hostname = check.require_str("public_hostname", public_hostname)
+        result: dict[str, Any] = self._call(
+            "combiners.update_combiner",
+            expect=dict,
+            id=combiner,
+            body=body("CombinerUpdate", {"public_hostname": hostname}),
+        )
         return result
 
     def iter_combiners(

@@ -83,6 +83,18 @@ CALLS: dict[str, Call] = {
     "step_current_session": lambda c, _: c.step_current_session(),
     "stop_current_session": lambda c, _: c.stop_current_session(),
     "wait_for_session": lambda c, _: c.wait_for_session("s-1", timeout=5),
+    "get_metrics": lambda c, _: c.get_metrics(),
+    "get_metrics_count": lambda c, _: c.get_metrics_count(),
+    "set_public_hostname": lambda c, _: c.set_public_hostname("k-1", "edge.example.com"),
+    "start_validation": lambda c, _: c.start_validation("s-1", "m-1"),
+    "stage_model": lambda c, _: c.stage_model("m-1"),
+    "start_inference": lambda c, _: c.start_inference("m-1"),
+    "get_command": lambda c, _: c.get_command("k-1"),
+    "get_commands": lambda c, _: c.get_commands(),
+    "get_commands_roots": lambda c, _: c.get_commands_roots(),
+    "get_commands_count": lambda c, _: c.get_commands_count(),
+    "step_command": lambda c, _: c.step_command("k-1"),
+    "stop_command": lambda c, _: c.stop_command("k-1"),
 }
 
 

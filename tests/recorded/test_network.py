@@ -40,5 +40,12 @@ def test_controller_clients_and_combiners(client: Scaleout) -> None:
     assert client.get_active_clients(combiner_id="another-combiner")["count"] == 0
     assert len(client.get_active_clients(n_max=1)["result"]) == 1
 
+    assert "message" in client.set_public_hostname(combiner["combiner_id"], "edge.example.com:443")
+    assert client.get_combiner(combiner["combiner_id"])["public_hostname"] == (
+        "edge.example.com:443"
+    )
+    with pytest.raises(NotFoundError):
+        client.set_public_hostname("no-such-combiner", "edge.example.com")
+
     config = client.get_client_config()
     assert {"network_id", "discover_host", "discover_port"} <= set(config)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -94,3 +95,44 @@ def test_predictions(client: Scaleout, tmp_path: Path, recording: bool) -> None:
     assert client.get_predictions(client_id=client_id)["count"] == 1
     assert client.get_predictions(model_id=model["model_id"], n_max=2)["count"] == 3
     assert len(list(client.iter_predictions(filters={"correlation_id": "p-1"}))) == 3
+
+
+@pytest.mark.vcr
+def test_staging_inference_and_commands(client: Scaleout, controller: Any, tmp_path: Path) -> None:
+    ids = _client_ids(client)
+    with pytest.raises(NotFoundError):
+        client.stage_model("no-such-model")
+    client.set_active_model(seed_model(tmp_path))
+    model = client.get_active_model()
+    assert model is not None
+
+    staged = client.stage_model(model["model_id"], client_ids=ids[:1])
+    assert staged["correlation_id"]
+    inference = client.start_inference(model["model_id"], timeout=30, parameters={"n": 2})
+    assert sorted(inference["result"]) == ids
+    with pytest.raises(NotFoundError):
+        client.start_inference("no-such-model")
+
+    echo = client.run_custom_command("echo", blocking=True, parameters={"payload": "x"})
+    command = client.get_command(echo["correlation_id"])
+    assert command["command_type"] == "Custom_echo"
+    assert client.get_commands_count() == client.get_commands()["count"] >= 3
+    assert client.get_commands(n_max=1)["count"] >= 3
+    roots = client.get_commands_roots()
+    assert echo["correlation_id"] in [c["correlation_id"] for c in roots["result"]]
+    assert client.get_commands(parent_correlation_id=echo["correlation_id"])["count"] >= 0
+    with pytest.raises(NotFoundError):
+        client.get_command("no-such-command")
+    with pytest.raises(NotFoundError):
+        client.step_command("no-such-command")
+    with pytest.raises(NotFoundError):
+        client.stop_command("no-such-command")
+
+    # A client that never answers keeps its commands running until they are skipped or stopped.
+    if controller is not None:
+        controller.set_client_behaviour("client-1", drop=True)
+    silent = [c["client_id"] for c in client.get_clients()["result"] if c["name"] == "client-1"]
+    skipped = client.run_custom_command("echo", timeout=30, client_ids=silent)
+    assert "message" in client.step_command(skipped["correlation_id"])
+    stopped = client.run_custom_command("echo", timeout=30, client_ids=silent)
+    assert "message" in client.stop_command(stopped["correlation_id"])

@@ -117,6 +117,14 @@ def test_session_lifecycle(client: Scaleout, tmp_path: Path) -> None:
 
     metrics = list(client.iter_metrics(filters={"session_id": session_id}))
     assert metrics and all(isinstance(m["value"], float) for m in metrics)
+    assert client.get_metrics_count(session_id=session_id) == len(metrics)
+    losses = client.get_metrics(session_id=session_id, key=metrics[0]["key"], n_max=2)
+    assert losses["count"] >= 3 and len(losses["result"]) == 2
+
+    validated = client.start_validation(session_id, trail[-1]["model_id"])
+    assert "message" in validated
+    with pytest.raises(NotFoundError):
+        client.start_validation(session_id, "no-such-model")
 
     continued = client.continue_session(session_id, rounds=1, round_timeout=30)
     assert continued["session_id"] == session_id
