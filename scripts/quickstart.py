@@ -10,11 +10,9 @@ validation metrics per round and writes a plot of them.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import statistics
 import sys
-import tarfile
 import tempfile
 import time
 from collections import defaultdict
@@ -22,20 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from scaleout import Scaleout
-from scaleout.local import LocalController
+from scaleout.local import LocalController, write_compute_package
 
 METRICS = ("training_loss", "training_accuracy", "test_loss", "test_accuracy")
-
-
-def write_package(folder: Path) -> Path:
-    """A minimal compute package; the simulated clients bring their own training code."""
-    path = folder / "package.tgz"
-    with tarfile.open(path, "w:gz") as tar:
-        data = b"entry_points:\n  train:\n    command: python train.py\n"
-        info = tarfile.TarInfo("package/scaleout.yaml")
-        info.size = len(data)
-        tar.addfile(info, io.BytesIO(data))
-    return path
 
 
 def round_table(client: Scaleout, session_id: str) -> list[dict[str, Any]]:
@@ -110,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(scratch)
         print(f"Local controller at {ctl.url} with {args.clients} simulated clients")
         with Scaleout(ctl.url) as client:
-            client.set_active_package(write_package(work), "numpyhelper", "quickstart")
+            client.set_active_package(
+                write_compute_package(work / "package.tgz"), "numpyhelper", "quickstart"
+            )
             seed = ctl.write_seed_model(work / "seed.npz")
             client.set_active_model(seed)
             print(f"Uploaded a compute package and the seed model {seed.name}")

@@ -689,24 +689,12 @@ def worker_main(argv: list[str]) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def write_package(path: Path) -> Path:
-    import io
-    import tarfile
-
-    with tarfile.open(path, "w:gz") as tar:
-        data = b"entry_points:\n  train:\n    command: python train.py\n"
-        info = tarfile.TarInfo("package/scaleout.yaml")
-        info.size = len(data)
-        tar.addfile(info, io.BytesIO(data))
-    return path
-
-
 def compat_run(python: Path, auth: bool, clients: int) -> list[dict[str, Any]]:
     import tempfile
 
     from _vendor_venv import run_json_worker, worker_env
 
-    from scaleout.local import LocalController
+    from scaleout.local import LocalController, write_compute_package
 
     with (
         tempfile.TemporaryDirectory(prefix="scaleout-compat-") as name,
@@ -714,7 +702,7 @@ def compat_run(python: Path, auth: bool, clients: int) -> list[dict[str, Any]]:
     ):
         scratch = Path(name)
         seed = ctl.write_seed_model(scratch / "seed.npz")
-        package = write_package(scratch / "package.tgz")
+        package = write_compute_package(scratch / "package.tgz")
         args = [
             "--vendor-worker",
             "--url", ctl.url,

@@ -22,7 +22,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=r".*starlette\.testclient.*")
     import connexion  # type: ignore[import-untyped, unused-ignore]  # noqa: F401
 
-from .controller import LocalController, write_seed_model
+from .controller import LocalController, write_compute_package, write_seed_model
 from .federation import ClientBehaviour
 
-__all__ = ["ClientBehaviour", "LocalController", "write_seed_model"]
+__all__ = ["ClientBehaviour", "LocalController", "write_compute_package", "write_seed_model"]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import http.client
+import io
 import ipaddress
 import logging
 import shutil
+import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -22,7 +25,7 @@ from .services import Options, Services
 from .spec import load_spec
 from .uploads import DEFAULT_MAX_CHUNK_SIZE, DEFAULT_MAX_FILE_SIZE
 
-__all__ = ["LocalController", "write_seed_model"]
+__all__ = ["LocalController", "write_compute_package", "write_seed_model"]
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +36,30 @@ def write_seed_model(path: str | Path, *, random: bool = False, seed: int = 0) -
     target.parent.mkdir(parents=True, exist_ok=True)
     task.write_weights(task.seed_weights(seed=seed, random=random), target)
     return target
+
+
+def write_compute_package(path: str | Path) -> Path:
+    """Write a minimal compute package archive (``.tgz``); the simulated clients run their own
+    training code, so any archive will do. Its bytes are the same on every call."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    archive = io.BytesIO()
+    with tarfile.open(fileobj=archive, mode="w") as tar:
+        for name, text in _PACKAGE_FILES:
+            data = text.encode()
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            info.mtime = 0  # fixed, so uploads of it can be recorded and replayed
+            tar.addfile(info, io.BytesIO(data))
+    with target.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(archive.getvalue())
+    return target
+
+
+_PACKAGE_FILES = (
+    ("package/scaleout.yaml", "entry_points:\n  train:\n    command: python train.py\n"),
+    ("package/train.py", "# Training runs in the local controller's simulated clients.\n"),
+)
 
 
 def _check_loopback(host: str) -> None:
