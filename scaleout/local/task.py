@@ -76,7 +76,9 @@ class LocalTraining:
 
 def _true_model(seed: int) -> tuple[Array, float]:
     rng = np.random.default_rng([seed, 0])
-    return rng.normal(0.0, 1.0, N_FEATURES), 0.25
+    # Steep enough that labels are mostly, not barely, predictable (Bayes accuracy about 0.93):
+    # accuracy then keeps climbing over the rounds instead of levelling off after the first.
+    return 3.0 * rng.normal(0.0, 1.0, N_FEATURES), 0.75
 
 
 def make_client_data(seed: int, index: int) -> ClientData:
