@@ -58,11 +58,11 @@ class ModelsResource(Resource):
         :param n_max: The maximum number of models to get (``None`` or 0: all).
         :return: ``{"count": <total>, "result": [model, ...]}``.
         """
-        arguments: dict[str, Any] = {}
+        # An unset (None) filter is left out of the query by the generated request builder.
         session = check.optional_str("session_id", session_id)
-        if session is not None:
-            arguments["session_id"] = session
-        result: dict[str, Any] = self._list("models.list_models", check.n_max(n_max), **arguments)
+        result: dict[str, Any] = self._list(
+            "models.list_models", check.n_max(n_max), session_id=session
+        )
         return result
 
     def get_models_count(self) -> int:

@@ -51,10 +51,9 @@ class NetworkResource(Resource):
         :return: ``{"count": <total>, "result": [client, ...]}``.
         """
         combiner = check.optional_str("combiner_id", combiner_id)
-        arguments: dict[str, Any] = {"status": "online"}
-        if combiner is not None:
-            arguments["combiner"] = combiner
-        result: dict[str, Any] = self._list("clients.list_clients", check.n_max(n_max), **arguments)
+        result: dict[str, Any] = self._list(
+            "clients.list_clients", check.n_max(n_max), status="online", combiner=combiner
+        )
         return result
 
     def get_clients_count(self, only_active: bool = False) -> int:

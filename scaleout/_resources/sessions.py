@@ -86,12 +86,9 @@ class SessionsResource(Resource):
         :param name: Only sessions with this name.
         :return: ``{"count": <total>, "result": [session, ...]}``.
         """
-        arguments: dict[str, Any] = {}
         session_name = check.optional_str("name", name)
-        if session_name is not None:
-            arguments["name"] = session_name
         result: dict[str, Any] = self._list(
-            "sessions.list_sessions", check.n_max(n_max), **arguments
+            "sessions.list_sessions", check.n_max(n_max), name=session_name
         )
         return result
 
@@ -322,11 +319,9 @@ class SessionsResource(Resource):
             and booleans are sent as ``true``/``false``.
         :return: ``{"count": <total>, "result": [round, ...]}``.
         """
-        limit = check.n_max(n_max)
         extra = check.filters("filter", filter)
-        arguments: dict[str, Any] = {"x_limit": limit} if limit else {}
-        result: dict[str, Any] = self._call(
-            "rounds.list_rounds", expect=dict, extra_params=extra, **arguments
+        result: dict[str, Any] = self._list(
+            "rounds.list_rounds", check.n_max(n_max), extra_params=extra
         )
         return result
 
