@@ -40,10 +40,17 @@ RESERVED_IDS = frozenset(
 )
 
 
-def require_id(name: str, value: object) -> str:
-    """An entity id: a non-empty string. It is escaped later, so any character is allowed."""
+def require_value(name: str, value: object) -> str:
+    """A required non-empty string sent in a query or body, e.g. an id used as a filter."""
     checked = require_str(name, value)
     assert checked is not None
+    return checked
+
+
+def require_id(name: str, value: object) -> str:
+    """An entity id that goes into a path segment. It is escaped later, so any character is
+    allowed, but not a word the server routes before ``/{id}``."""
+    checked = require_value(name, value)
     if checked in RESERVED_IDS:
         raise ValueError(
             f"{name} {checked!r} is a route of the API, not an id the server can look up"

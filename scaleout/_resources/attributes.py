@@ -64,7 +64,7 @@ class AttributesResource(Resource):
         :param node_id: The client id or combiner id of the node.
         :return: ``{"count": <total>, "result": [attribute, ...]}``.
         """
-        node = check.require_id("node_id", node_id)
+        node = check.require_value("node_id", node_id)
         page: dict[str, Any] = self._call(
             "attributes.list_attributes", expect=dict, sender_client_id=node
         )

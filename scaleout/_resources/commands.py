@@ -21,8 +21,8 @@ class CommandsResource(Resource):
         request = body(
             "StartValidationRequest",
             {
-                "session_id": check.require_id("session_id", session_id),
-                "model_id": check.require_id("model_id", model_id),
+                "session_id": check.require_value("session_id", session_id),
+                "model_id": check.require_value("model_id", model_id),
             },
         )
         result: dict[str, Any] = self._call(
@@ -71,7 +71,7 @@ class CommandsResource(Resource):
         request = body(
             "StartInferenceRequest",
             {
-                "model_id": check.require_id("model_id", model_id),
+                "model_id": check.require_value("model_id", model_id),
                 "synchronous": synchronous,
                 "timeout": limit,
                 "parameters": check.require_mapping("parameters", parameters, allow_none=True),

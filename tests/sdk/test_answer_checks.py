@@ -44,3 +44,11 @@ def test_an_empty_answer_to_start_predictions_is_an_error(
     server.on("POST", "/api/v1/predictions/start", respond(200))
     with pytest.raises(ScaleoutError, match="NoneType JSON where the API promises dict"):
         client.start_predictions(prediction_id="p-1")
+
+
+def test_a_route_word_is_a_fine_id_outside_a_path(server: FakeServer, client: Scaleout) -> None:
+    server.on("GET", "/api/v1/attributes/", respond(200, {"count": 1, "result": [{}]}))
+    server.on("POST", "/api/v1/validations/start", respond(200, {"message": "ok"}))
+    assert client.get_attribute_trail("count")["count"] == 1
+    assert client.start_validation("active", "count") == {"message": "ok"}
+    assert [r.url.params.get("sender.client_id") for r in server.requests[:1]] == ["count"]
