@@ -17,6 +17,17 @@ The output is byte-for-byte reproducible:
   that file (never the project's ``[tool.ruff]`` or a user-level config);
 * a ``py.typed`` marker is added here (``--meta none`` ships none), so ``--check``
   compares the same tree that a normal run writes.
+
+Beyond what openapi-python-client writes, the generation adds (from ``generated/templates``
+and the spec):
+
+* ``build_request(...)`` in every endpoint module: the operation's request, built but not
+  sent, typed ``OperationRequest[<JSON of the success answer>]``. The endpoint template is
+  the pinned generator's own, with ``endpoint_module_head.py.jinja`` put before it and
+  ``endpoint_module_tail.py.jinja`` after it, so nothing of the generator's is copied here;
+* ``operation.py``: ``OperationRequest`` itself (copied from ``generated/templates``);
+* ``schemas.py``: TypedDicts and Literal aliases of every schema, and ``<OperationId>Result``
+  per operation (see ``scripts/_spec_types.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +36,7 @@ import argparse
 import difflib
 import filecmp
 import importlib.metadata
+import importlib.resources
 import os
 import re
 import shutil
@@ -34,11 +46,17 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+import yaml
+from _spec_types import SpecTypeError
+from _spec_types import render as render_schemas
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "controller.yaml"
 GENERATED = ROOT / "generated"
 CONFIG = GENERATED / "openapi-python-client.yaml"
 RUFF_CONFIG = GENERATED / "ruff.toml"
+TEMPLATES = GENERATED / "templates"
+ENDPOINT_TEMPLATE = "endpoint_module.py.jinja"
 PACKAGE = "scaleout_api"
 DEFAULT_OUTPUT = GENERATED / PACKAGE
 PY_TYPED = "# Marker file for PEP 561\n"
@@ -109,11 +127,35 @@ def check_toolchain(pins: dict[str, str]) -> tuple[Path, Path]:
     return generator, ruff
 
 
+def compose_templates(staging: Path) -> Path:
+    """A custom template folder: the generator's endpoint template between our head and tail."""
+    folder = staging / "templates"
+    folder.mkdir()
+    default = importlib.resources.files("openapi_python_client") / "templates" / ENDPOINT_TEMPLATE
+    head = (TEMPLATES / "endpoint_module_head.py.jinja").read_text(encoding="utf-8")
+    tail = (TEMPLATES / "endpoint_module_tail.py.jinja").read_text(encoding="utf-8")
+    text = head + default.read_text(encoding="utf-8") + tail
+    (folder / ENDPOINT_TEMPLATE).write_text(text, encoding="utf-8")
+    return folder
+
+
+def write_extras(package_dir: Path, spec: Path) -> None:
+    """The modules the generator does not write: ``operation.py`` and ``schemas.py``."""
+    shutil.copyfile(TEMPLATES / "operation.py", package_dir / "operation.py")
+    try:
+        document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+        source = render_schemas(document)
+    except (yaml.YAMLError, SpecTypeError) as exc:
+        raise GenerateError(f"cannot derive scaleout_api/schemas.py from {spec}: {exc}") from exc
+    (package_dir / "schemas.py").write_text(source, encoding="utf-8")
+
+
 def generate_into(
     staging: Path, spec: Path, generator: Path, ruff: Path, fail_on_warning: bool
 ) -> Path:
     """Generate the package into ``staging/scaleout_api`` and return that path."""
     shutil.copyfile(RUFF_CONFIG, staging / "ruff.toml")
+    templates = compose_templates(staging)
     package_dir = staging / PACKAGE
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(tool_bin_dir()), env.get("PATH", "")])
@@ -132,6 +174,8 @@ def generate_into(
         "--overwrite",
         "--config",
         str(CONFIG),
+        "--custom-template-path",
+        str(templates),
     ]
     if fail_on_warning:
         cmd.append("--fail-on-warning")
@@ -148,6 +192,16 @@ def generate_into(
         raise GenerateError(f"openapi-python-client failed (exit code {result.returncode})")
 
     (package_dir / "py.typed").write_text(PY_TYPED, encoding="utf-8")
+    write_extras(package_dir, spec)
+    # The same fixes and formatting the generator's post-hooks apply, for the added modules.
+    for hook in (["check", "--fix-only"], ["format"]):
+        subprocess.run(
+            [str(ruff), *hook, "--no-cache", "--config", str(staging / "ruff.toml"), "."],
+            cwd=package_dir,
+            env=env,
+            capture_output=True,
+            check=True,
+        )
 
     # The post-hooks only auto-fix; anything left (name clashes, undefined names, ...)
     # means the generated code is broken.
@@ -271,8 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not spec.is_file():
             raise GenerateError(f"spec not found: {spec}")
-        for needed in (CONFIG, RUFF_CONFIG):
-            if not needed.is_file():
+        for needed in (CONFIG, RUFF_CONFIG, TEMPLATES):
+            if not needed.exists():
                 raise GenerateError(f"missing committed generator config: {needed}")
         generator, ruff = check_toolchain(pinned_versions())
         with tempfile.TemporaryDirectory(prefix="scaleout-generate-") as tmp:

@@ -39,6 +39,7 @@ COLLECTIONS: dict[str, Collection] = {
 }
 
 _MAX_DEPTH = 4
+_LEAVE_OUT: Any = object()
 
 
 class EntityShaper:
@@ -79,8 +80,8 @@ class EntityShaper:
         for name, prop_schema in properties.items():
             if name in doc:
                 shaped[name] = self._value(prop_schema, doc[name], depth=depth + 1)
-            else:
-                shaped[name] = self._missing(prop_schema)
+            elif (missing := self._missing(prop_schema)) is not _LEAVE_OUT:
+                shaped[name] = missing
         return shaped
 
     def _value(self, schema: Any, value: Any, *, depth: int) -> Any:
@@ -91,10 +92,13 @@ class EntityShaper:
         return value
 
     def _missing(self, schema: Any) -> Any:
+        """What stands for an unset field: null where the spec allows it, else nothing."""
         if isinstance(schema, dict) and schema.get("nullable"):
             return None
         resolved = self._resolve(schema)
-        kind = resolved.get("type")
-        if kind == "array":
+        if resolved.get("nullable"):
+            return None
+        if resolved.get("type") == "array":
             return []
-        return None
+        # A field that may not be null (e.g. an option inside aggregator_kwargs) is left out.
+        return _LEAVE_OUT

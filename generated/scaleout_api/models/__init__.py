@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .aggregator import Aggregator
+from .aggregator_kwargs import AggregatorKwargs
 from .attribute import Attribute
 from .attribute_input import AttributeInput
 from .attribute_list import AttributeList
@@ -64,7 +65,6 @@ from .run_command_request_parameters_type_0 import RunCommandRequestParametersTy
 from .server_optimizer import ServerOptimizer
 from .session import Session
 from .session_config import SessionConfig
-from .session_config_aggregator_kwargs_type_0 import SessionConfigAggregatorKwargsType0
 from .session_create import SessionCreate
 from .session_list import SessionList
 from .session_start_request import SessionStartRequest
@@ -92,6 +92,7 @@ from .validation_list import ValidationList
 
 __all__ = (
     "Aggregator",
+    "AggregatorKwargs",
     "Attribute",
     "AttributeInput",
     "AttributeList",
@@ -155,7 +156,6 @@ __all__ = (
     "ServerOptimizer",
     "Session",
     "SessionConfig",
-    "SessionConfigAggregatorKwargsType0",
     "SessionCreate",
     "SessionList",
     "SessionStartRequest",

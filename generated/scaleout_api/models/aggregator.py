@@ -1,9 +1,14 @@
-from enum import StrEnum
+from typing import Literal
+
+Aggregator = Literal["fedavg", "fedopt"]
+
+AGGREGATOR_VALUES: set[Aggregator] = {
+    "fedavg",
+    "fedopt",
+}
 
 
-class Aggregator(StrEnum):
-    FEDAVG = "fedavg"
-    FEDOPT = "fedopt"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_aggregator(value: str) -> Aggregator:
+    if value in AGGREGATOR_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {AGGREGATOR_VALUES!r}")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.command_status import CommandStatus, check_command_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class Command:
             correlation_id (str):
             parent_correlation_id (None | str | Unset):
             command_type (None | str | Unset): e.g. `Custom_<name>`, `Scaleout_ModelUpdate`, `Scaleout_Inference`.
-            status (None | str | Unset): A CommandStatus value.
+            status (CommandStatus | None | Unset):
             parameters (CommandParametersType0 | None | Unset):
             client_ids (list[str] | None | Unset):
             result (CommandResultType0 | None | Unset): Answers per client id, when the clients have answered.
@@ -42,7 +43,7 @@ class Command:
     correlation_id: str
     parent_correlation_id: None | str | Unset = UNSET
     command_type: None | str | Unset = UNSET
-    status: None | str | Unset = UNSET
+    status: CommandStatus | None | Unset = UNSET
     parameters: CommandParametersType0 | None | Unset = UNSET
     client_ids: list[str] | None | Unset = UNSET
     result: CommandResultType0 | None | Unset = UNSET
@@ -71,6 +72,8 @@ class Command:
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
         else:
             status = self.status
 
@@ -163,12 +166,20 @@ class Command:
 
         command_type = _parse_command_type(d.pop("command_type", UNSET))
 
-        def _parse_status(data: object) -> None | str | Unset:
+        def _parse_status(data: object) -> CommandStatus | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_1 = check_command_status(data)
+
+                return status_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CommandStatus | None | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 

@@ -1,17 +1,24 @@
-from enum import StrEnum
+from typing import Literal
+
+CommandStatus = Literal[
+    "", "COMPLETED", "CREATED", "FAILED", "INTERRUPTED", "NEW", "PENDING", "RUNNING", "TIMEOUT", "UNKNOWN"
+]
+
+COMMAND_STATUS_VALUES: set[CommandStatus] = {
+    "",
+    "COMPLETED",
+    "CREATED",
+    "FAILED",
+    "INTERRUPTED",
+    "NEW",
+    "PENDING",
+    "RUNNING",
+    "TIMEOUT",
+    "UNKNOWN",
+}
 
 
-class CommandStatus(StrEnum):
-    COMPLETED = "COMPLETED"
-    CREATED = "CREATED"
-    FAILED = "FAILED"
-    INTERRUPTED = "INTERRUPTED"
-    NEW = "NEW"
-    PENDING = "PENDING"
-    RUNNING = "RUNNING"
-    TIMEOUT = "TIMEOUT"
-    UNKNOWN = "UNKNOWN"
-    VALUE_0 = ""
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_command_status(value: str) -> CommandStatus:
+    if value in COMMAND_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {COMMAND_STATUS_VALUES!r}")

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.controller_state import ControllerState
+from ..models.controller_state import ControllerState, check_controller_state
 
 T = TypeVar("T", bound="ControllerStatus")
 
@@ -26,7 +26,7 @@ class ControllerStatus:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        state = self.state.value
+        state: str = self.state
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -41,7 +41,7 @@ class ControllerStatus:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        state = ControllerState(d.pop("state"))
+        state = check_controller_state(d.pop("state"))
 
         controller_status = cls(
             state=state,

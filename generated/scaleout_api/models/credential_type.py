@@ -1,11 +1,16 @@
-from enum import StrEnum
+from typing import Literal
+
+CredentialType = Literal["api_key", "client_refresh", "enrollment", "refresh_token"]
+
+CREDENTIAL_TYPE_VALUES: set[CredentialType] = {
+    "api_key",
+    "client_refresh",
+    "enrollment",
+    "refresh_token",
+}
 
 
-class CredentialType(StrEnum):
-    API_KEY = "api_key"
-    CLIENT_REFRESH = "client_refresh"
-    ENROLLMENT = "enrollment"
-    REFRESH_TOKEN = "refresh_token"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_credential_type(value: str) -> CredentialType:
+    if value in CREDENTIAL_TYPE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {CREDENTIAL_TYPE_VALUES!r}")

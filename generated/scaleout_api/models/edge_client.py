@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.client_status import ClientStatus, check_client_status
+from ..models.package_mode import PackageMode, check_package_mode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EdgeClient")
@@ -25,11 +27,11 @@ class EdgeClient:
         client_id (str):
         name (str):
         combiner (str): Name of the assigned combiner.
-        status (str): One of the ClientStatus values.
+        status (ClientStatus): The connection status of a client.
         last_seen (str): HTTP-date.
         combiner_preferred (bool | None | str | Unset): Name of the preferred combiner (old data may hold `false`).
         ip (None | str | Unset):
-        package (None | str | Unset): One of the PackageMode values.
+        package (None | PackageMode | Unset): Whether the client runs the controller's package.
         committed_at (None | str | Unset):
         updated_at (None | str | Unset):
     """
@@ -37,11 +39,11 @@ class EdgeClient:
     client_id: str
     name: str
     combiner: str
-    status: str
+    status: ClientStatus
     last_seen: str
     combiner_preferred: bool | None | str | Unset = UNSET
     ip: None | str | Unset = UNSET
-    package: None | str | Unset = UNSET
+    package: None | PackageMode | Unset = UNSET
     committed_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -53,7 +55,7 @@ class EdgeClient:
 
         combiner = self.combiner
 
-        status = self.status
+        status: str = self.status
 
         last_seen = self.last_seen
 
@@ -72,6 +74,8 @@ class EdgeClient:
         package: None | str | Unset
         if isinstance(self.package, Unset):
             package = UNSET
+        elif isinstance(self.package, str):
+            package = self.package
         else:
             package = self.package
 
@@ -120,7 +124,7 @@ class EdgeClient:
 
         combiner = d.pop("combiner")
 
-        status = d.pop("status")
+        status = check_client_status(d.pop("status"))
 
         last_seen = d.pop("last_seen")
 
@@ -142,12 +146,20 @@ class EdgeClient:
 
         ip = _parse_ip(d.pop("ip", UNSET))
 
-        def _parse_package(data: object) -> None | str | Unset:
+        def _parse_package(data: object) -> None | PackageMode | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                package_type_1 = check_package_mode(data)
+
+                return package_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PackageMode | Unset, data)
 
         package = _parse_package(d.pop("package", UNSET))
 

@@ -1,10 +1,15 @@
-from enum import StrEnum
+from typing import Literal
+
+Helper = Literal["androidhelper", "binaryhelper", "numpyhelper"]
+
+HELPER_VALUES: set[Helper] = {
+    "androidhelper",
+    "binaryhelper",
+    "numpyhelper",
+}
 
 
-class Helper(StrEnum):
-    ANDROIDHELPER = "androidhelper"
-    BINARYHELPER = "binaryhelper"
-    NUMPYHELPER = "numpyhelper"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_helper(value: str) -> Helper:
+    if value in HELPER_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {HELPER_VALUES!r}")

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.helper import Helper
+from ..models.helper import Helper, check_helper
 
 T = TypeVar("T", bound="HelperUpdate")
 
@@ -27,7 +27,7 @@ class HelperUpdate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        helper = self.helper.value
+        helper: str = self.helper
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,7 +42,7 @@ class HelperUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        helper = Helper(d.pop("helper"))
+        helper = check_helper(d.pop("helper"))
 
         helper_update = cls(
             helper=helper,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.helper import Helper
+from ..models.helper import Helper, check_helper
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ModelAddForm")
@@ -36,7 +36,7 @@ class ModelAddForm:
 
         helper: str | Unset = UNSET
         if not isinstance(self.helper, Unset):
-            helper = self.helper.value
+            helper = self.helper
 
         name = self.name
 
@@ -64,7 +64,7 @@ class ModelAddForm:
         if isinstance(_helper, Unset):
             helper = UNSET
         else:
-            helper = Helper(_helper)
+            helper = check_helper(_helper)
 
         name = d.pop("name", UNSET)
 

@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.helper import Helper, check_helper
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Package")
@@ -27,7 +28,8 @@ class Package:
             name (str):
             description (str):
             file_name (str):
-            helper (str):
+            helper (Helper): The model helper (serialization format). `.npz` files use `numpyhelper`, `.bin` files
+                `binaryhelper`. Example: numpyhelper.
             storage_file_name (None | str | Unset):
             active (bool | None | Unset):
             committed_at (None | str | Unset):
@@ -38,7 +40,7 @@ class Package:
     name: str
     description: str
     file_name: str
-    helper: str
+    helper: Helper
     storage_file_name: None | str | Unset = UNSET
     active: bool | None | Unset = UNSET
     committed_at: None | str | Unset = UNSET
@@ -54,7 +56,7 @@ class Package:
 
         file_name = self.file_name
 
-        helper = self.helper
+        helper: str = self.helper
 
         storage_file_name: None | str | Unset
         if isinstance(self.storage_file_name, Unset):
@@ -113,7 +115,7 @@ class Package:
 
         file_name = d.pop("file_name")
 
-        helper = d.pop("helper")
+        helper = check_helper(d.pop("helper"))
 
         def _parse_storage_file_name(data: object) -> None | str | Unset:
             if data is None:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.helper import Helper
+from ..models.helper import Helper, check_helper
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PackageAddForm")
@@ -43,7 +43,7 @@ class PackageAddForm:
     def to_dict(self) -> dict[str, Any]:
         file_token = self.file_token
 
-        helper = self.helper.value
+        helper: str = self.helper
 
         name = self.name
 
@@ -79,7 +79,7 @@ class PackageAddForm:
         d = dict(src_dict)
         file_token = d.pop("file_token")
 
-        helper = Helper(d.pop("helper"))
+        helper = check_helper(d.pop("helper"))
 
         name = d.pop("name")
 

@@ -1,9 +1,14 @@
-from enum import StrEnum
+from typing import Literal
+
+PackageMode = Literal["local", "remote"]
+
+PACKAGE_MODE_VALUES: set[PackageMode] = {
+    "local",
+    "remote",
+}
 
 
-class PackageMode(StrEnum):
-    LOCAL = "local"
-    REMOTE = "remote"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_package_mode(value: str) -> PackageMode:
+    if value in PACKAGE_MODE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {PACKAGE_MODE_VALUES!r}")

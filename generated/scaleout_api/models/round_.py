@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.round_status import RoundStatus, check_round_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class Round:
 
     Attributes:
         round_id (str):
-        status (None | str | Unset): A RoundStatus value.
+        status (None | RoundStatus | Unset):
         round_config (None | RoundConfig | Unset):
         round_data (None | RoundData | Unset):
         combiners (list[RoundCombiner] | Unset):
@@ -39,7 +40,7 @@ class Round:
     """
 
     round_id: str
-    status: None | str | Unset = UNSET
+    status: None | RoundStatus | Unset = UNSET
     round_config: None | RoundConfig | Unset = UNSET
     round_data: None | RoundData | Unset = UNSET
     combiners: list[RoundCombiner] | Unset = UNSET
@@ -56,6 +57,8 @@ class Round:
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
         else:
             status = self.status
 
@@ -125,12 +128,20 @@ class Round:
         d = dict(src_dict)
         round_id = d.pop("round_id")
 
-        def _parse_status(data: object) -> None | str | Unset:
+        def _parse_status(data: object) -> None | RoundStatus | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_1 = check_round_status(data)
+
+                return status_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RoundStatus | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 

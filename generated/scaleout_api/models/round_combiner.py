@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.round_status import RoundStatus, check_round_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class RoundCombiner:
         round_id (None | str | Unset):
         model_id (None | str | Unset):
         name (None | str | Unset):
-        status (None | str | Unset): `Success` or `Failed`.
+        status (None | RoundStatus | Unset): `Success` or `Failed`.
         time_exec_training (float | None | Unset):
         config (None | RoundCombinerConfigType0 | Unset): The RoundConfig plus `_job_id`.
         data (None | RoundCombinerDataType0 | Unset):
@@ -39,7 +40,7 @@ class RoundCombiner:
     round_id: None | str | Unset = UNSET
     model_id: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
-    status: None | str | Unset = UNSET
+    status: None | RoundStatus | Unset = UNSET
     time_exec_training: float | None | Unset = UNSET
     config: None | RoundCombinerConfigType0 | Unset = UNSET
     data: None | RoundCombinerDataType0 | Unset = UNSET
@@ -70,6 +71,8 @@ class RoundCombiner:
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
         else:
             status = self.status
 
@@ -149,12 +152,20 @@ class RoundCombiner:
 
         name = _parse_name(d.pop("name", UNSET))
 
-        def _parse_status(data: object) -> None | str | Unset:
+        def _parse_status(data: object) -> None | RoundStatus | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_1 = check_round_status(data)
+
+                return status_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RoundStatus | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 

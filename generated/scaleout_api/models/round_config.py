@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.aggregator import Aggregator, check_aggregator
+from ..models.helper import Helper, check_helper
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -33,10 +35,10 @@ class RoundConfig:
         client_settings (None | RoundConfigClientSettingsType0 | Unset):
         is_sl_inference (bool | None | Unset):
         selected_clients (list[str] | None | Unset):
-        aggregator (None | str | Unset):
+        aggregator (Aggregator | None | Unset):
         round_timeout (float | None | Unset):
         validate (bool | None | Unset):
-        helper_type (None | str | Unset):
+        helper_type (Helper | None | Unset):
         model_id (None | str | Unset):
     """
 
@@ -47,10 +49,10 @@ class RoundConfig:
     client_settings: None | RoundConfigClientSettingsType0 | Unset = UNSET
     is_sl_inference: bool | None | Unset = UNSET
     selected_clients: list[str] | None | Unset = UNSET
-    aggregator: None | str | Unset = UNSET
+    aggregator: Aggregator | None | Unset = UNSET
     round_timeout: float | None | Unset = UNSET
     validate: bool | None | Unset = UNSET
-    helper_type: None | str | Unset = UNSET
+    helper_type: Helper | None | Unset = UNSET
     model_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -107,6 +109,8 @@ class RoundConfig:
         aggregator: None | str | Unset
         if isinstance(self.aggregator, Unset):
             aggregator = UNSET
+        elif isinstance(self.aggregator, str):
+            aggregator = self.aggregator
         else:
             aggregator = self.aggregator
 
@@ -125,6 +129,8 @@ class RoundConfig:
         helper_type: None | str | Unset
         if isinstance(self.helper_type, Unset):
             helper_type = UNSET
+        elif isinstance(self.helper_type, str):
+            helper_type = self.helper_type
         else:
             helper_type = self.helper_type
 
@@ -249,12 +255,20 @@ class RoundConfig:
 
         selected_clients = _parse_selected_clients(d.pop("selected_clients", UNSET))
 
-        def _parse_aggregator(data: object) -> None | str | Unset:
+        def _parse_aggregator(data: object) -> Aggregator | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                aggregator_type_1 = check_aggregator(data)
+
+                return aggregator_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Aggregator | None | Unset, data)
 
         aggregator = _parse_aggregator(d.pop("aggregator", UNSET))
 
@@ -276,12 +290,20 @@ class RoundConfig:
 
         validate = _parse_validate(d.pop("validate", UNSET))
 
-        def _parse_helper_type(data: object) -> None | str | Unset:
+        def _parse_helper_type(data: object) -> Helper | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                helper_type_type_1 = check_helper(data)
+
+                return helper_type_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Helper | None | Unset, data)
 
         helper_type = _parse_helper_type(d.pop("helper_type", UNSET))
 

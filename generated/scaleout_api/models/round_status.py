@@ -1,12 +1,17 @@
-from enum import StrEnum
+from typing import Literal
+
+RoundStatus = Literal["Failed", "Finished", "Pending", "Success", "Terminated"]
+
+ROUND_STATUS_VALUES: set[RoundStatus] = {
+    "Failed",
+    "Finished",
+    "Pending",
+    "Success",
+    "Terminated",
+}
 
 
-class RoundStatus(StrEnum):
-    FAILED = "Failed"
-    FINISHED = "Finished"
-    PENDING = "Pending"
-    SUCCESS = "Success"
-    TERMINATED = "Terminated"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_round_status(value: str) -> RoundStatus:
+    if value in ROUND_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {ROUND_STATUS_VALUES!r}")

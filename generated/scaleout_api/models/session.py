@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.session_status import SessionStatus, check_session_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class Session:
             'clients_required': 1, 'requested_clients': 8, 'validate': True, 'helper_type': 'numpyhelper', 'model_id':
             '6c2b1a0f-7e4d-4b3a-8c9d-0e1f2a3b4c5d', 'server_functions': None}.
         name (None | str | Unset):
-        status (None | str | Unset): A SessionStatus value; `Created` when new.
+        status (None | SessionStatus | Unset): `Created` when new.
         seed_model_id (None | str | Unset):
         committed_at (None | str | Unset):
         updated_at (None | str | Unset):
@@ -43,7 +44,7 @@ class Session:
     session_id: str
     session_config: SessionConfig
     name: None | str | Unset = UNSET
-    status: None | str | Unset = UNSET
+    status: None | SessionStatus | Unset = UNSET
     seed_model_id: None | str | Unset = UNSET
     committed_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
@@ -63,6 +64,8 @@ class Session:
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
         else:
             status = self.status
 
@@ -123,12 +126,20 @@ class Session:
 
         name = _parse_name(d.pop("name", UNSET))
 
-        def _parse_status(data: object) -> None | str | Unset:
+        def _parse_status(data: object) -> None | SessionStatus | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_1 = check_session_status(data)
+
+                return status_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SessionStatus | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 

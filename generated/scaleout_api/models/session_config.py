@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.aggregator import Aggregator, check_aggregator
+from ..models.helper import Helper, check_helper
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.session_config_aggregator_kwargs_type_0 import SessionConfigAggregatorKwargsType0
+    from ..models.aggregator_kwargs import AggregatorKwargs
 
 
 T = TypeVar("T", bound="SessionConfig")
@@ -25,39 +27,40 @@ class SessionConfig:
             'numpyhelper', 'model_id': '6c2b1a0f-7e4d-4b3a-8c9d-0e1f2a3b4c5d', 'server_functions': None}
 
     Attributes:
-        aggregator (str): An Aggregator value.
+        aggregator (Aggregator): The aggregation algorithm. `fedopt` takes `serveropt` (`adam`, `yogi` or `adagrad`),
+            `learning_rate`, `beta1`, `beta2` and `tau` in `aggregator_kwargs`.
         round_timeout (float): Seconds a round may take. Non-zero.
         buffer_size (int): The round buffer size; -1 for none. Non-zero.
         delete_models_storage (bool):
         clients_required (int): The minimum number of clients a round needs.
         validate (bool):
-        helper_type (str): A Helper value. The documented 1.0.1 client sends null unless told; servers reject that.
+        helper_type (Helper): The model helper (serialization format). `.npz` files use `numpyhelper`, `.bin` files
+            `binaryhelper`. Example: numpyhelper.
         model_id (str): The model the session starts from.
-        aggregator_kwargs (None | SessionConfigAggregatorKwargsType0 | Unset): Options of the aggregator. FEDn 0.33
-            declares it a string but stores what it gets.
+        aggregator_kwargs (AggregatorKwargs | None | Unset):
         rounds (int | None | Unset):
         requested_clients (int | None | Unset): How many clients a round asks for.
         server_functions (None | str | Unset): Python source of a ServerFunctionsBase subclass.
     """
 
-    aggregator: str
+    aggregator: Aggregator
     round_timeout: float
     buffer_size: int
     delete_models_storage: bool
     clients_required: int
     validate: bool
-    helper_type: str
+    helper_type: Helper
     model_id: str
-    aggregator_kwargs: None | SessionConfigAggregatorKwargsType0 | Unset = UNSET
+    aggregator_kwargs: AggregatorKwargs | None | Unset = UNSET
     rounds: int | None | Unset = UNSET
     requested_clients: int | None | Unset = UNSET
     server_functions: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_config_aggregator_kwargs_type_0 import SessionConfigAggregatorKwargsType0  # noqa: PLC0415
+        from ..models.aggregator_kwargs import AggregatorKwargs  # noqa: PLC0415
 
-        aggregator = self.aggregator
+        aggregator: str = self.aggregator
 
         round_timeout = self.round_timeout
 
@@ -69,14 +72,14 @@ class SessionConfig:
 
         validate = self.validate
 
-        helper_type = self.helper_type
+        helper_type: str = self.helper_type
 
         model_id = self.model_id
 
         aggregator_kwargs: dict[str, Any] | None | Unset
         if isinstance(self.aggregator_kwargs, Unset):
             aggregator_kwargs = UNSET
-        elif isinstance(self.aggregator_kwargs, SessionConfigAggregatorKwargsType0):
+        elif isinstance(self.aggregator_kwargs, AggregatorKwargs):
             aggregator_kwargs = self.aggregator_kwargs.to_dict()
         else:
             aggregator_kwargs = self.aggregator_kwargs
@@ -126,10 +129,10 @@ class SessionConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_config_aggregator_kwargs_type_0 import SessionConfigAggregatorKwargsType0  # noqa: PLC0415
+        from ..models.aggregator_kwargs import AggregatorKwargs  # noqa: PLC0415
 
         d = dict(src_dict)
-        aggregator = d.pop("aggregator")
+        aggregator = check_aggregator(d.pop("aggregator"))
 
         round_timeout = d.pop("round_timeout")
 
@@ -141,11 +144,11 @@ class SessionConfig:
 
         validate = d.pop("validate")
 
-        helper_type = d.pop("helper_type")
+        helper_type = check_helper(d.pop("helper_type"))
 
         model_id = d.pop("model_id")
 
-        def _parse_aggregator_kwargs(data: object) -> None | SessionConfigAggregatorKwargsType0 | Unset:
+        def _parse_aggregator_kwargs(data: object) -> AggregatorKwargs | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -153,12 +156,12 @@ class SessionConfig:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                aggregator_kwargs_type_0 = SessionConfigAggregatorKwargsType0.from_dict(data)
+                aggregator_kwargs_type_1 = AggregatorKwargs.from_dict(data)
 
-                return aggregator_kwargs_type_0
+                return aggregator_kwargs_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | SessionConfigAggregatorKwargsType0 | Unset, data)
+            return cast(AggregatorKwargs | None | Unset, data)
 
         aggregator_kwargs = _parse_aggregator_kwargs(d.pop("aggregator_kwargs", UNSET))
 

@@ -1,12 +1,17 @@
-from enum import StrEnum
+from typing import Literal
+
+SessionStatus = Literal["Created", "Failed", "Finished", "Started", "Terminated"]
+
+SESSION_STATUS_VALUES: set[SessionStatus] = {
+    "Created",
+    "Failed",
+    "Finished",
+    "Started",
+    "Terminated",
+}
 
 
-class SessionStatus(StrEnum):
-    CREATED = "Created"
-    FAILED = "Failed"
-    FINISHED = "Finished"
-    STARTED = "Started"
-    TERMINATED = "Terminated"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_session_status(value: str) -> SessionStatus:
+    if value in SESSION_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {SESSION_STATUS_VALUES!r}")

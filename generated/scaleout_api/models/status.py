@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.log_level import LogLevel, check_log_level
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class Status:
         status_id (str):
         status (None | str | Unset): The message.
         timestamp (None | str | Unset): RFC 3339.
-        log_level (None | str | Unset): A LogLevel value.
+        log_level (LogLevel | None | Unset):
         data (None | str | Unset):
         correlation_id (None | str | Unset):
         type_ (None | str | Unset): A free string; see StatusEventType for the known values.
@@ -44,7 +45,7 @@ class Status:
     status_id: str
     status: None | str | Unset = UNSET
     timestamp: None | str | Unset = UNSET
-    log_level: None | str | Unset = UNSET
+    log_level: LogLevel | None | Unset = UNSET
     data: None | str | Unset = UNSET
     correlation_id: None | str | Unset = UNSET
     type_: None | str | Unset = UNSET
@@ -75,6 +76,8 @@ class Status:
         log_level: None | str | Unset
         if isinstance(self.log_level, Unset):
             log_level = UNSET
+        elif isinstance(self.log_level, str):
+            log_level = self.log_level
         else:
             log_level = self.log_level
 
@@ -185,12 +188,20 @@ class Status:
 
         timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
-        def _parse_log_level(data: object) -> None | str | Unset:
+        def _parse_log_level(data: object) -> LogLevel | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                log_level_type_1 = check_log_level(data)
+
+                return log_level_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LogLevel | None | Unset, data)
 
         log_level = _parse_log_level(d.pop("log_level", UNSET))
 

@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.attribute import Attribute
 from ...models.attribute_input import AttributeInput
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -182,3 +184,24 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.AddAttributeResult)
+
+
+def build_request(
+    *,
+    body: AttributeInput,
+) -> OperationRequest[_schemas.AddAttributeResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "attributes.add_attribute",
+        _get_kwargs(
+            body=body,
+        ),
+        _EXPECT,
+    )

@@ -4,8 +4,10 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -221,3 +223,30 @@ async def asyncio(
             sender_combiner_id=sender_combiner_id,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CountAttributesResult)
+
+
+def build_request(
+    *,
+    key: str | Unset = UNSET,
+    value: str | Unset = UNSET,
+    sender_client_id: str | Unset = UNSET,
+    sender_combiner_id: str | Unset = UNSET,
+) -> OperationRequest[_schemas.CountAttributesResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "attributes.count_attributes",
+        _get_kwargs(
+            key=key,
+            value=value,
+            sender_client_id=sender_client_id,
+            sender_combiner_id=sender_combiner_id,
+        ),
+        _EXPECT,
+    )

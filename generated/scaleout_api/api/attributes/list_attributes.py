@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.attribute_list import AttributeList
 from ...models.error import Error
 from ...models.sort_order import SortOrder
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -291,3 +293,38 @@ async def asyncio(
             x_sort_order=x_sort_order,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.ListAttributesResult)
+
+
+def build_request(
+    *,
+    key: str | Unset = UNSET,
+    value: str | Unset = UNSET,
+    sender_client_id: str | Unset = UNSET,
+    sender_combiner_id: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> OperationRequest[_schemas.ListAttributesResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "attributes.list_attributes",
+        _get_kwargs(
+            key=key,
+            value=value,
+            sender_client_id=sender_client_id,
+            sender_combiner_id=sender_combiner_id,
+            x_limit=x_limit,
+            x_skip=x_skip,
+            x_sort_key=x_sort_key,
+            x_sort_order=x_sort_order,
+        ),
+        _EXPECT,
+    )

@@ -4,8 +4,10 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -251,3 +253,34 @@ async def asyncio(
             package=package,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CountClientsResult)
+
+
+def build_request(
+    *,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+) -> OperationRequest[_schemas.CountClientsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "clients.count_clients",
+        _get_kwargs(
+            name=name,
+            combiner=combiner,
+            combiner_preferred=combiner_preferred,
+            ip=ip,
+            status=status,
+            package=package,
+        ),
+        _EXPECT,
+    )

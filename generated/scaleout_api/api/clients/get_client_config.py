@@ -4,9 +4,11 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.client_config import ClientConfig
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -184,3 +186,24 @@ async def asyncio(
             checksum=checksum,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.GetClientConfigResult)
+
+
+def build_request(
+    *,
+    checksum: bool | Unset = True,
+) -> OperationRequest[_schemas.GetClientConfigResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "clients.get_client_config",
+        _get_kwargs(
+            checksum=checksum,
+        ),
+        _EXPECT,
+    )

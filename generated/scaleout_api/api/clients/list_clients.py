@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.client_list import ClientList
 from ...models.error import Error
 from ...models.sort_order import SortOrder
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -319,3 +321,42 @@ async def asyncio(
             x_sort_order=x_sort_order,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.ListClientsResult)
+
+
+def build_request(
+    *,
+    name: str | Unset = UNSET,
+    combiner: str | Unset = UNSET,
+    combiner_preferred: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    package: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> OperationRequest[_schemas.ListClientsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "clients.list_clients",
+        _get_kwargs(
+            name=name,
+            combiner=combiner,
+            combiner_preferred=combiner_preferred,
+            ip=ip,
+            status=status,
+            package=package,
+            x_limit=x_limit,
+            x_skip=x_skip,
+            x_sort_key=x_sort_key,
+            x_sort_order=x_sort_order,
+        ),
+        _EXPECT,
+    )

@@ -4,8 +4,10 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -236,3 +238,32 @@ async def asyncio(
             port=port,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CountCombinersResult)
+
+
+def build_request(
+    *,
+    name: str | Unset = UNSET,
+    address: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    fqdn: str | Unset = UNSET,
+    port: int | Unset = UNSET,
+) -> OperationRequest[_schemas.CountCombinersResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "combiners.count_combiners",
+        _get_kwargs(
+            name=name,
+            address=address,
+            ip=ip,
+            fqdn=fqdn,
+            port=port,
+        ),
+        _EXPECT,
+    )

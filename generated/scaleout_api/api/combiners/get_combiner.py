@@ -5,9 +5,11 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.combiner import Combiner
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -173,3 +175,23 @@ async def asyncio(
             client=client,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.GetCombinerResult)
+
+
+def build_request(
+    id: str,
+) -> OperationRequest[_schemas.GetCombinerResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "combiners.get_combiner",
+        _get_kwargs(
+            id=id,
+        ),
+        _EXPECT,
+    )

@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.combiner_list import CombinerList
 from ...models.error import Error
 from ...models.sort_order import SortOrder
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -306,3 +308,40 @@ async def asyncio(
             x_sort_order=x_sort_order,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.ListCombinersResult)
+
+
+def build_request(
+    *,
+    name: str | Unset = UNSET,
+    address: str | Unset = UNSET,
+    ip: str | Unset = UNSET,
+    fqdn: str | Unset = UNSET,
+    port: int | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> OperationRequest[_schemas.ListCombinersResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "combiners.list_combiners",
+        _get_kwargs(
+            name=name,
+            address=address,
+            ip=ip,
+            fqdn=fqdn,
+            port=port,
+            x_limit=x_limit,
+            x_skip=x_skip,
+            x_sort_key=x_sort_key,
+            x_sort_order=x_sort_order,
+        ),
+        _EXPECT,
+    )

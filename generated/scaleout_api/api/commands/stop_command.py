@@ -5,10 +5,12 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.command_control_request import CommandControlRequest
 from ...models.error import Error
 from ...models.message import Message
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -203,3 +205,26 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.StopCommandResult)
+
+
+def build_request(
+    id: str,
+    *,
+    body: CommandControlRequest,
+) -> OperationRequest[_schemas.StopCommandResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "commands.stop_command",
+        _get_kwargs(
+            id=id,
+            body=body,
+        ),
+        _EXPECT,
+    )

@@ -4,9 +4,11 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.message import Message
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -146,3 +148,19 @@ async def asyncio(
             client=client,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.ContinueCurrentSessionResult)
+
+
+def build_request() -> OperationRequest[_schemas.ContinueCurrentSessionResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "controller.continue_current_session",
+        _get_kwargs(),
+        _EXPECT,
+    )

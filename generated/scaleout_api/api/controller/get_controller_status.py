@@ -4,9 +4,11 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.controller_status import ControllerStatus
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -145,3 +147,19 @@ async def asyncio(
             client=client,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.GetControllerStatusResult)
+
+
+def build_request() -> OperationRequest[_schemas.GetControllerStatusResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "controller.get_controller_status",
+        _get_kwargs(),
+        _EXPECT,
+    )

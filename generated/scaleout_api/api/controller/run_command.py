@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.command_result import CommandResult
 from ...models.error import Error
 from ...models.run_command_request import RunCommandRequest
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -212,3 +214,24 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.RunCommandResult)
+
+
+def build_request(
+    *,
+    body: RunCommandRequest,
+) -> OperationRequest[_schemas.RunCommandResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "controller.run_command",
+        _get_kwargs(
+            body=body,
+        ),
+        _EXPECT,
+    )

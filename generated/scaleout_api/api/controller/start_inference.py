@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.command_result import CommandResult
 from ...models.error import Error
 from ...models.start_inference_request import StartInferenceRequest
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -193,3 +195,24 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.StartInferenceResult)
+
+
+def build_request(
+    *,
+    body: StartInferenceRequest,
+) -> OperationRequest[_schemas.StartInferenceResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "controller.start_inference",
+        _get_kwargs(
+            body=body,
+        ),
+        _EXPECT,
+    )

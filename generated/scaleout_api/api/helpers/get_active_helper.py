@@ -4,9 +4,11 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.helper import Helper
+from ...models.helper import Helper, check_helper
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -22,7 +24,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Helper | None:
     if response.status_code == 200:
-        response_200 = Helper(response.json())
+        response_200 = check_helper(response.json())
 
         return response_200
 
@@ -155,3 +157,19 @@ async def asyncio(
             client=client,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.GetActiveHelperResult)
+
+
+def build_request() -> OperationRequest[_schemas.GetActiveHelperResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "helpers.get_active_helper",
+        _get_kwargs(),
+        _EXPECT,
+    )

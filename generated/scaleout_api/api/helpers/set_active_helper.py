@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.helper_update import HelperUpdate
 from ...models.message import Message
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -178,3 +180,24 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.SetActiveHelperResult)
+
+
+def build_request(
+    *,
+    body: HelperUpdate,
+) -> OperationRequest[_schemas.SetActiveHelperResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "helpers.set_active_helper",
+        _get_kwargs(
+            body=body,
+        ),
+        _EXPECT,
+    )

@@ -4,8 +4,10 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -176,3 +178,24 @@ async def asyncio(
             session_id=session_id,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CountMetricsResult)
+
+
+def build_request(
+    *,
+    session_id: str | Unset = UNSET,
+) -> OperationRequest[_schemas.CountMetricsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "metrics.count_metrics",
+        _get_kwargs(
+            session_id=session_id,
+        ),
+        _EXPECT,
+    )

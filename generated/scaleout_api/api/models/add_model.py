@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.model_add_form import ModelAddForm
 from ...models.model_added import ModelAdded
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -198,3 +200,24 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.AddModelResult)
+
+
+def build_request(
+    *,
+    body: ModelAddForm,
+) -> OperationRequest[_schemas.AddModelResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "models.add_model",
+        _get_kwargs(
+            body=body,
+        ),
+        _EXPECT,
+    )

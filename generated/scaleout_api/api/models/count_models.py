@@ -4,8 +4,10 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -221,3 +223,30 @@ async def asyncio(
             model=model,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CountModelsResult)
+
+
+def build_request(
+    *,
+    session_id: str | Unset = UNSET,
+    parent_model: str | Unset = UNSET,
+    name: str | Unset = UNSET,
+    model: str | Unset = UNSET,
+) -> OperationRequest[_schemas.CountModelsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "models.count_models",
+        _get_kwargs(
+            session_id=session_id,
+            parent_model=parent_model,
+            name=name,
+            model=model,
+        ),
+        _EXPECT,
+    )

@@ -5,9 +5,11 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.model import Model
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -245,3 +247,30 @@ async def asyncio(
             x_reverse=x_reverse,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.GetModelAncestorsResult)
+
+
+def build_request(
+    id: str,
+    *,
+    include_self: bool | Unset = False,
+    x_limit: int | Unset = UNSET,
+    x_reverse: bool | Unset = UNSET,
+) -> OperationRequest[_schemas.GetModelAncestorsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "models.get_model_ancestors",
+        _get_kwargs(
+            id=id,
+            include_self=include_self,
+            x_limit=x_limit,
+            x_reverse=x_reverse,
+        ),
+        _EXPECT,
+    )

@@ -5,10 +5,12 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.command_result import CommandResult
 from ...models.error import Error
 from ...models.stage_model_request import StageModelRequest
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -205,3 +207,26 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.StageModelResult)
+
+
+def build_request(
+    id: str,
+    *,
+    body: StageModelRequest,
+) -> OperationRequest[_schemas.StageModelResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "models.stage_model",
+        _get_kwargs(
+            id=id,
+            body=body,
+        ),
+        _EXPECT,
+    )

@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.package_add_form import PackageAddForm
 from ...models.package_added import PackageAdded
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -204,3 +206,24 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.AddPackageResult)
+
+
+def build_request(
+    *,
+    body: PackageAddForm,
+) -> OperationRequest[_schemas.AddPackageResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "packages.add_package",
+        _get_kwargs(
+            body=body,
+        ),
+        _EXPECT,
+    )

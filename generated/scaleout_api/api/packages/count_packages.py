@@ -4,8 +4,10 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -251,3 +253,34 @@ async def asyncio(
             active=active,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CountPackagesResult)
+
+
+def build_request(
+    *,
+    name: str | Unset = UNSET,
+    description: str | Unset = UNSET,
+    file_name: str | Unset = UNSET,
+    storage_file_name: str | Unset = UNSET,
+    helper: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
+) -> OperationRequest[_schemas.CountPackagesResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "packages.count_packages",
+        _get_kwargs(
+            name=name,
+            description=description,
+            file_name=file_name,
+            storage_file_name=storage_file_name,
+            helper=helper,
+            active=active,
+        ),
+        _EXPECT,
+    )

@@ -5,8 +5,10 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, File, Response, Unset
 
 
@@ -182,3 +184,24 @@ async def asyncio(
             name=name,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.DownloadPackageResult)
+
+
+def build_request(
+    *,
+    name: str | Unset = UNSET,
+) -> OperationRequest[_schemas.DownloadPackageResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "packages.download_package",
+        _get_kwargs(
+            name=name,
+        ),
+        _EXPECT,
+    )

@@ -4,8 +4,10 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -206,3 +208,28 @@ async def asyncio(
             sender_client_id=sender_client_id,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CountPredictionsResult)
+
+
+def build_request(
+    *,
+    model_id: str | Unset = UNSET,
+    correlation_id: str | Unset = UNSET,
+    sender_client_id: str | Unset = UNSET,
+) -> OperationRequest[_schemas.CountPredictionsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "predictions.count_predictions",
+        _get_kwargs(
+            model_id=model_id,
+            correlation_id=correlation_id,
+            sender_client_id=sender_client_id,
+        ),
+        _EXPECT,
+    )

@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.prediction_list import PredictionList
 from ...models.sort_order import SortOrder
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -355,3 +357,46 @@ async def asyncio(
             x_sort_order=x_sort_order,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.ListPredictionsResult)
+
+
+def build_request(
+    *,
+    prediction_id: str | Unset = UNSET,
+    model_id: str | Unset = UNSET,
+    correlation_id: str | Unset = UNSET,
+    sender_name: str | Unset = UNSET,
+    sender_role: str | Unset = UNSET,
+    sender_client_id: str | Unset = UNSET,
+    receiver_name: str | Unset = UNSET,
+    receiver_role: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> OperationRequest[_schemas.ListPredictionsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "predictions.list_predictions",
+        _get_kwargs(
+            prediction_id=prediction_id,
+            model_id=model_id,
+            correlation_id=correlation_id,
+            sender_name=sender_name,
+            sender_role=sender_role,
+            sender_client_id=sender_client_id,
+            receiver_name=receiver_name,
+            receiver_role=receiver_role,
+            x_limit=x_limit,
+            x_skip=x_skip,
+            x_sort_key=x_sort_key,
+            x_sort_order=x_sort_order,
+        ),
+        _EXPECT,
+    )

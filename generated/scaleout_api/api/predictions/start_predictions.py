@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.message import Message
 from ...models.start_predictions_request import StartPredictionsRequest
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -191,3 +193,24 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.StartPredictionsResult)
+
+
+def build_request(
+    *,
+    body: StartPredictionsRequest,
+) -> OperationRequest[_schemas.StartPredictionsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "predictions.start_predictions",
+        _get_kwargs(
+            body=body,
+        ),
+        _EXPECT,
+    )

@@ -4,8 +4,10 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -206,3 +208,28 @@ async def asyncio(
             round_config_session_id=round_config_session_id,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CountRoundsResult)
+
+
+def build_request(
+    *,
+    status: str | Unset = UNSET,
+    round_id: str | Unset = UNSET,
+    round_config_session_id: str | Unset = UNSET,
+) -> OperationRequest[_schemas.CountRoundsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "rounds.count_rounds",
+        _get_kwargs(
+            status=status,
+            round_id=round_id,
+            round_config_session_id=round_config_session_id,
+        ),
+        _EXPECT,
+    )

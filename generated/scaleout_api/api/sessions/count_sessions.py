@@ -4,8 +4,10 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -221,3 +223,30 @@ async def asyncio(
             seed_model_id=seed_model_id,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CountSessionsResult)
+
+
+def build_request(
+    *,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    session_id: str | Unset = UNSET,
+    seed_model_id: str | Unset = UNSET,
+) -> OperationRequest[_schemas.CountSessionsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "sessions.count_sessions",
+        _get_kwargs(
+            name=name,
+            status=status,
+            session_id=session_id,
+            seed_model_id=seed_model_id,
+        ),
+        _EXPECT,
+    )

@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.session_list import SessionList
 from ...models.sort_order import SortOrder
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -289,3 +291,38 @@ async def asyncio(
             x_sort_order=x_sort_order,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.ListSessionsResult)
+
+
+def build_request(
+    *,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    session_id: str | Unset = UNSET,
+    seed_model_id: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> OperationRequest[_schemas.ListSessionsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "sessions.list_sessions",
+        _get_kwargs(
+            name=name,
+            status=status,
+            session_id=session_id,
+            seed_model_id=seed_model_id,
+            x_limit=x_limit,
+            x_skip=x_skip,
+            x_sort_key=x_sort_key,
+            x_sort_order=x_sort_order,
+        ),
+        _EXPECT,
+    )

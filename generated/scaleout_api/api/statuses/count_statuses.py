@@ -4,8 +4,10 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -251,3 +253,34 @@ async def asyncio(
             sender_role=sender_role,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CountStatusesResult)
+
+
+def build_request(
+    *,
+    session_id: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    log_level: str | Unset = UNSET,
+    correlation_id: str | Unset = UNSET,
+    sender_name: str | Unset = UNSET,
+    sender_role: str | Unset = UNSET,
+) -> OperationRequest[_schemas.CountStatusesResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "statuses.count_statuses",
+        _get_kwargs(
+            session_id=session_id,
+            type_=type_,
+            log_level=log_level,
+            correlation_id=correlation_id,
+            sender_name=sender_name,
+            sender_role=sender_role,
+        ),
+        _EXPECT,
+    )

@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.sort_order import SortOrder
 from ...models.status_list import StatusList
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -319,3 +321,42 @@ async def asyncio(
             x_sort_order=x_sort_order,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.ListStatusesResult)
+
+
+def build_request(
+    *,
+    session_id: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    log_level: str | Unset = UNSET,
+    correlation_id: str | Unset = UNSET,
+    sender_name: str | Unset = UNSET,
+    sender_role: str | Unset = UNSET,
+    x_limit: int | Unset = UNSET,
+    x_skip: int | Unset = UNSET,
+    x_sort_key: str | Unset = UNSET,
+    x_sort_order: SortOrder | Unset = UNSET,
+) -> OperationRequest[_schemas.ListStatusesResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "statuses.list_statuses",
+        _get_kwargs(
+            session_id=session_id,
+            type_=type_,
+            log_level=log_level,
+            correlation_id=correlation_id,
+            sender_name=sender_name,
+            sender_role=sender_role,
+            x_limit=x_limit,
+            x_skip=x_skip,
+            x_sort_key=x_sort_key,
+            x_sort_order=x_sort_order,
+        ),
+        _EXPECT,
+    )

@@ -5,9 +5,11 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.message import Message
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -173,3 +175,23 @@ async def asyncio(
             client=client,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.AbortUploadResult)
+
+
+def build_request(
+    upload_id: str,
+) -> OperationRequest[_schemas.AbortUploadResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "uploads.abort_upload",
+        _get_kwargs(
+            upload_id=upload_id,
+        ),
+        _EXPECT,
+    )

@@ -5,10 +5,12 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.upload_complete import UploadComplete
 from ...models.upload_complete_request import UploadCompleteRequest
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -219,3 +221,26 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CompleteUploadResult)
+
+
+def build_request(
+    upload_id: str,
+    *,
+    body: UploadCompleteRequest | Unset = UNSET,
+) -> OperationRequest[_schemas.CompleteUploadResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "uploads.complete_upload",
+        _get_kwargs(
+            upload_id=upload_id,
+            body=body,
+        ),
+        _EXPECT,
+    )

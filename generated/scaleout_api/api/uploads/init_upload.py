@@ -4,10 +4,12 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.upload_init import UploadInit
 from ...models.upload_init_request import UploadInitRequest
+from ...operation import OperationRequest, json_kind
 from ...types import Response
 
 
@@ -199,3 +201,24 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.InitUploadResult)
+
+
+def build_request(
+    *,
+    body: UploadInitRequest,
+) -> OperationRequest[_schemas.InitUploadResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "uploads.init_upload",
+        _get_kwargs(
+            body=body,
+        ),
+        _EXPECT,
+    )

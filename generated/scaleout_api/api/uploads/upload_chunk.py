@@ -5,9 +5,11 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.upload_chunk import UploadChunk
+from ...operation import OperationRequest, json_kind
 from ...types import File, Response
 
 
@@ -224,3 +226,28 @@ async def asyncio(
             x_chunk_index=x_chunk_index,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.UploadChunkResult)
+
+
+def build_request(
+    upload_id: str,
+    *,
+    body: File,
+    x_chunk_index: int,
+) -> OperationRequest[_schemas.UploadChunkResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "uploads.upload_chunk",
+        _get_kwargs(
+            upload_id=upload_id,
+            body=body,
+            x_chunk_index=x_chunk_index,
+        ),
+        _EXPECT,
+    )

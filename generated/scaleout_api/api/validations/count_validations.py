@@ -4,8 +4,10 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
+from ... import schemas as _schemas
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...operation import OperationRequest, json_kind
 from ...types import UNSET, Response, Unset
 
 
@@ -251,3 +253,34 @@ async def asyncio(
             sender_client_id=sender_client_id,
         )
     ).parsed
+
+
+_EXPECT = json_kind(_schemas.CountValidationsResult)
+
+
+def build_request(
+    *,
+    session_id: str | Unset = UNSET,
+    model_id: str | Unset = UNSET,
+    correlation_id: str | Unset = UNSET,
+    sender_name: str | Unset = UNSET,
+    sender_role: str | Unset = UNSET,
+    sender_client_id: str | Unset = UNSET,
+) -> OperationRequest[_schemas.CountValidationsResult]:
+    """Build the request of this operation without sending it.
+
+    For callers with an HTTP policy of their own: the scaleout SDK sends it through its HTTP
+    core. The type parameter is the JSON of the success answer (see ``scaleout_api.schemas``).
+    """
+    return OperationRequest(
+        "validations.count_validations",
+        _get_kwargs(
+            session_id=session_id,
+            model_id=model_id,
+            correlation_id=correlation_id,
+            sender_name=sender_name,
+            sender_role=sender_role,
+            sender_client_id=sender_client_id,
+        ),
+        _EXPECT,
+    )
