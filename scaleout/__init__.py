@@ -8,13 +8,17 @@
 from ._client import Scaleout
 from ._exceptions import (
     APIConnectionError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
+    ArgumentTypeError,
     AuthenticationError,
     BadRequestError,
     ConflictError,
     DownloadError,
     InternalServerError,
+    InvalidArgumentError,
+    MissingFileError,
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
@@ -25,18 +29,20 @@ from ._exceptions import (
     UploadError,
     WaitTimeoutError,
 )
-from ._validation import MissingFileError
 from ._version import __version__
 
 __all__ = [
     "APIConnectionError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "ArgumentTypeError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
     "DownloadError",
     "InternalServerError",
+    "InvalidArgumentError",
     "MissingFileError",
     "NotFoundError",
     "PayloadTooLargeError",

@@ -1,8 +1,11 @@
 """The HTTP core: one object owning the connection pool, auth, timeouts, retries and errors.
 
-Every call the SDK makes goes through :class:`HTTPCore`, so there is exactly one place where
-httpx exceptions become :class:`~scaleout.APIConnectionError` and error statuses become
-:class:`~scaleout.APIStatusError` subclasses.
+Every request the SDK makes goes through :meth:`HTTPCore.send`: JSON calls, upload chunks,
+streamed downloads, and the generated functions called through ``client.api``. So there is
+one place that shapes requests (``_shaping``), applies the per-call :class:`RequestOptions`,
+logs, and turns httpx exceptions into :class:`~scaleout.APIConnectionError` and error statuses
+into :class:`~scaleout.APIStatusError` subclasses. Retries happen below it, in the
+:class:`RetryTransport`, and auth beside it, in the httpx client's auth flow.
 """
 
 from __future__ import annotations
@@ -16,9 +19,24 @@ from typing import Any, Final, TypeAlias
 
 import httpx
 
-from ._auth import TOKEN_REFRESH_EXTENSION
-from ._exceptions import APIConnectionError, APITimeoutError, make_status_error, safe_url
-from ._retry import DEFAULT_MAX_RETRIES, MAX_RETRIES_EXTENSION, RetryTransport
+from . import _extensions
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    DownloadError,
+    make_status_error,
+    safe_url,
+)
+from ._options import (
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    NotGiven,
+    RequestOptions,
+    TimeoutSetting,
+    as_timeout,
+)
+from ._retry import DEFAULT_MAX_RETRIES, RetryTransport
+from ._shaping import shape
 from ._url import BaseURL, resolve_base_url
 from ._version import __version__
 
@@ -34,31 +52,12 @@ __all__ = [
 
 logger = logging.getLogger("scaleout.http")
 
-DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=5.0)
 USER_AGENT: Final = f"scaleout-python/{__version__}"
 
 _Scalar: TypeAlias = str | int | float | bool
 ParamValue: TypeAlias = _Scalar | Sequence[_Scalar] | None
 
-
-class NotGiven:
-    """Sentinel type for "use the client's default", distinct from an explicit ``None``."""
-
-    _instance: NotGiven | None = None
-
-    def __new__(cls) -> NotGiven:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __bool__(self) -> bool:
-        return False
-
-    def __repr__(self) -> str:
-        return "NOT_GIVEN"
-
-
-NOT_GIVEN: Final = NotGiven()
+_NO_OPTIONS: Final = RequestOptions()
 
 
 class HTTPCore:
@@ -74,7 +73,7 @@ class HTTPCore:
         base_url: BaseURL | str,
         *,
         auth: httpx.Auth | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: TimeoutSetting = DEFAULT_TIMEOUT,
         verify: ssl.SSLContext | bool = True,
         max_retries: int = DEFAULT_MAX_RETRIES,
         headers: Mapping[str, str] | None = None,
@@ -93,7 +92,7 @@ class HTTPCore:
         self._client = httpx.Client(
             base_url=self._base_url.url,
             auth=auth,
-            timeout=_as_timeout(timeout),
+            timeout=as_timeout(timeout),
             verify=verify,
             headers=default_headers,
             follow_redirects=follow_redirects,
@@ -109,7 +108,7 @@ class HTTPCore:
 
     @property
     def httpx_client(self) -> httpx.Client:
-        """The underlying client, for sharing the pool, auth and retries with other layers."""
+        """The underlying client (its pool, auth and retrying transports)."""
         return self._client
 
     @property
@@ -119,6 +118,107 @@ class HTTPCore:
     @property
     def timeout(self) -> httpx.Timeout:
         return self._client.timeout
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The headers sent with every request (User-Agent and httpx's defaults)."""
+        return self._client.headers
+
+    def send(
+        self,
+        kwargs: Mapping[str, Any],
+        options: RequestOptions = _NO_OPTIONS,
+        *,
+        extra_params: Mapping[str, Any] | None = None,
+        idempotent: bool = False,
+        stream: bool = False,
+        check_status: bool = True,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> httpx.Response:
+        """Send the request described by ``kwargs`` and return its response.
+
+        ``kwargs`` are an operation's request arguments (``method``, ``url``, ``params``,
+        ``headers``, a body keyword), as a generated ``build_request`` gives them. ``idempotent``
+        lets the transport resend the request whatever its method. Unless ``stream``, the body
+        is read before this returns. Raises :class:`APIConnectionError`/:class:`APITimeoutError`
+        when no response arrives and, with ``check_status``, an :class:`APIStatusError`
+        subclass for status >= 400.
+        """
+        shaped = shape(kwargs, extra_params=extra_params, extra_headers=options.extra_headers)
+        ext = dict(extensions or {})
+        if not isinstance(options.max_retries, NotGiven):
+            ext[_extensions.MAX_RETRIES] = options.max_retries
+        if idempotent:
+            ext[_extensions.IDEMPOTENT] = True
+        request = self._client.build_request(
+            **shaped,
+            timeout=(
+                httpx.USE_CLIENT_DEFAULT
+                if isinstance(options.timeout, NotGiven)
+                else options.timeout
+            ),
+            extensions=ext,
+        )
+        return self.send_request(request, stream=stream, check_status=check_status)
+
+    def send_request(
+        self, request: httpx.Request, *, stream: bool = False, check_status: bool = True
+    ) -> httpx.Response:
+        """Send an already built request through the pool, auth and retries (see :meth:`send`)."""
+        started = time.monotonic()
+        try:
+            response = self._client.send(request, stream=stream)
+        except httpx.RequestError as exc:
+            logger.debug(
+                "%s %s failed after %.3fs: %s",
+                request.method,
+                request.url.path,
+                time.monotonic() - started,
+                type(exc).__name__,
+            )
+            raise connection_error(exc, request) from exc
+        logger.debug(
+            "%s %s -> %d (%.3fs)",
+            request.method,
+            request.url.path,
+            response.status_code,
+            time.monotonic() - started,
+        )
+        if check_status and response.status_code >= 400:
+            try:
+                error = make_status_error(response)  # reads the (possibly streamed) body
+            finally:
+                response.close()
+            raise error
+        if not stream:
+            # httpx binds a response's stream back to the response, a reference cycle that
+            # keeps the request (and its body: an upload chunk) alive until the cyclic GC runs.
+            # The body is read, so the stream is spent; dropping it frees both at once and keeps
+            # chunked uploads at one chunk of memory.
+            response.stream = httpx.ByteStream(b"")
+        return response
+
+    @contextlib.contextmanager
+    def streaming(
+        self,
+        kwargs: Mapping[str, Any],
+        options: RequestOptions = _NO_OPTIONS,
+    ) -> Iterator[httpx.Response]:
+        """:meth:`send` with the body unread: the response is yielded, then closed.
+
+        A failure while the body is read inside the ``with`` block (a reset, a read timeout,
+        an answer shorter than announced) raises :class:`DownloadError`, with the number of
+        body bytes that had arrived.
+        """
+        response = self.send(kwargs, options, stream=True)
+        try:
+            yield response
+        except httpx.RequestError as exc:
+            if _failed_request(exc) is not response.request:
+                raise
+            raise body_error(exc, response) from exc
+        finally:
+            response.close()
 
     def request(
         self,
@@ -130,20 +230,14 @@ class HTTPCore:
         json: Any = None,
         data: Mapping[str, Any] | None = None,
         content: bytes | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutSetting | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extensions: Mapping[str, Any] | None = None,
     ) -> httpx.Response:
-        """Send a request and return the response with its body read.
-
-        Raises :class:`APIConnectionError`/:class:`APITimeoutError` when no response arrives
-        and an :class:`APIStatusError` subclass for status >= 400.
-        """
-        request = self._build_request(
-            method, path, params, headers, json, data, content, timeout, max_retries, extensions
-        )
-        response = self._send(request, stream=False)
-        return response
+        """:meth:`send` for a request given by its parts (read body, errors raised)."""
+        kwargs = _kwargs(method, path, params, headers, json, data, content)
+        options = _NO_OPTIONS.merge(timeout=timeout, max_retries=max_retries)
+        return self.send(kwargs, options, extensions=extensions)
 
     @contextlib.contextmanager
     def stream(
@@ -153,30 +247,14 @@ class HTTPCore:
         *,
         params: Mapping[str, ParamValue] | None = None,
         headers: Mapping[str, str] | None = None,
-        json: Any = None,
-        data: Mapping[str, Any] | None = None,
-        content: bytes | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutSetting | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        extensions: Mapping[str, Any] | None = None,
     ) -> Iterator[httpx.Response]:
-        """Like :meth:`request`, but yields the response with its body unread.
-
-        Network errors while reading the body inside the ``with`` block are raised as
-        :class:`APIConnectionError` too. The response is closed on exit.
-        """
-        request = self._build_request(
-            method, path, params, headers, json, data, content, timeout, max_retries, extensions
-        )
-        response = self._send(request, stream=True)
-        try:
+        """:meth:`streaming` for a request given by its parts."""
+        kwargs = _kwargs(method, path, params, headers, None, None, None)
+        options = _NO_OPTIONS.merge(timeout=timeout, max_retries=max_retries)
+        with self.streaming(kwargs, options) as response:
             yield response
-        except httpx.RequestError as exc:
-            if _failed_request(exc) is not response.request:
-                raise
-            raise _connection_error(exc, response.request) from exc
-        finally:
-            response.close()
 
     def close(self) -> None:
         self._client.close()
@@ -194,70 +272,6 @@ class HTTPCore:
             f"timeout={self._client.timeout!r}, max_retries={self._max_retries})"
         )
 
-    def _build_request(
-        self,
-        method: str,
-        path: str,
-        params: Mapping[str, ParamValue] | None,
-        headers: Mapping[str, str] | None,
-        json: Any,
-        data: Mapping[str, Any] | None,
-        content: bytes | None,
-        timeout: float | httpx.Timeout | None | NotGiven,
-        max_retries: int | NotGiven,
-        extensions: Mapping[str, Any] | None,
-    ) -> httpx.Request:
-        ext = dict(extensions or {})
-        if not isinstance(max_retries, NotGiven):
-            ext[MAX_RETRIES_EXTENSION] = max_retries
-        return self._client.build_request(
-            method.upper(),
-            path,
-            params=_clean_params(params),
-            headers=headers,
-            json=json,
-            data=data,
-            content=content,
-            timeout=(
-                httpx.USE_CLIENT_DEFAULT if isinstance(timeout, NotGiven) else _as_timeout(timeout)
-            ),
-            extensions=ext,
-        )
-
-    def _send(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
-        started = time.monotonic()
-        try:
-            response = self._client.send(request, stream=stream)
-        except httpx.RequestError as exc:
-            logger.debug(
-                "%s %s failed after %.3fs: %s",
-                request.method,
-                request.url.path,
-                time.monotonic() - started,
-                type(exc).__name__,
-            )
-            raise _connection_error(exc, request) from exc
-        logger.debug(
-            "%s %s -> %d (%.3fs)",
-            request.method,
-            request.url.path,
-            response.status_code,
-            time.monotonic() - started,
-        )
-        if response.status_code >= 400:
-            try:
-                error = make_status_error(response)  # reads the (possibly streamed) body
-            finally:
-                response.close()
-            raise error
-        if not stream:
-            # httpx binds a response's stream back to the response, a reference cycle that
-            # keeps the request (and its body: an upload chunk) alive until the cyclic GC runs.
-            # The body is read, so the stream is spent; dropping it frees both at once and keeps
-            # chunked uploads at one chunk of memory.
-            response.stream = httpx.ByteStream(b"")
-        return response
-
     def _wrap_default_transports(self, max_retries: int) -> None:
         # httpx builds the default transport and one proxy transport per proxy found in the
         # environment (HTTPS_PROXY, NO_PROXY...) only when no transport is passed. Passing a
@@ -272,35 +286,60 @@ class HTTPCore:
         }
 
 
-def _as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
-    if isinstance(timeout, httpx.Timeout):
-        return timeout
-    if isinstance(timeout, bool):
-        raise TypeError("timeout must be a number of seconds or an httpx.Timeout")
-    return httpx.Timeout(timeout)
+def iter_body(response: httpx.Response, chunk_size: int) -> Iterator[bytes]:
+    """The decoded body of a streamed ``response``; a failure while reading raises
+    :class:`DownloadError`."""
+    try:
+        yield from response.iter_bytes(chunk_size)
+    except httpx.RequestError as exc:
+        raise body_error(exc, response) from exc
 
 
-def _clean_params(params: Mapping[str, ParamValue] | None) -> dict[str, Any] | None:
-    """Drop None values and render booleans the way the server's filters expect them."""
-    if params is None:
+def body_error(exc: httpx.RequestError, response: httpx.Response) -> DownloadError:
+    """The SDK error for ``response``'s body breaking off with ``exc``."""
+    request = response.request
+    received = response.num_bytes_downloaded
+    return DownloadError(
+        method=request.method,
+        url=safe_url(request.url),
+        received=received,
+        expected=content_length(response),
+        cause=exc,
+        message=f"{request.method} {safe_url(request.url)} failed: {_describe(exc)} "
+        f"(after {received} bytes of the body)",
+    )
+
+
+def content_length(response: httpx.Response) -> int | None:
+    """The announced length of the decoded body, or None when it is unknown."""
+    value = response.headers.get("content-length")
+    if value is None or "content-encoding" in response.headers:
+        # A compressed body's length says nothing about the decoded bytes.
         return None
-    cleaned: dict[str, Any] = {}
-    for key, value in params.items():
-        if value is None:
-            continue
-        if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-            cleaned[key] = _param_scalar(value)
-        else:
-            cleaned[key] = [_param_scalar(item) for item in value if item is not None]
-    return cleaned
+    try:
+        return int(value)
+    except ValueError:
+        return None
 
 
-def _param_scalar(value: object) -> str | int | float:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (str, int, float)):
-        return value
-    return str(value)
+def _kwargs(
+    method: str,
+    path: str,
+    params: Mapping[str, ParamValue] | None,
+    headers: Mapping[str, str] | None,
+    json: Any,
+    data: Mapping[str, Any] | None,
+    content: bytes | None,
+) -> dict[str, Any]:
+    return {
+        "method": method,
+        "url": path,
+        "params": params,
+        "headers": headers,
+        "json": json,
+        "data": data,
+        "content": content,
+    }
 
 
 def _failed_request(exc: httpx.RequestError) -> httpx.Request | None:
@@ -310,17 +349,21 @@ def _failed_request(exc: httpx.RequestError) -> httpx.Request | None:
         return None
 
 
-def _connection_error(exc: httpx.RequestError, fallback: httpx.Request) -> APIConnectionError:
+def _describe(exc: BaseException) -> str:
+    cause = str(exc).strip()
+    return f"{type(exc).__name__}: {cause}" if cause else type(exc).__name__
+
+
+def connection_error(exc: httpx.RequestError, fallback: httpx.Request) -> APIConnectionError:
+    """The SDK error for an httpx failure to get a response to ``fallback``."""
     # During a token refresh the failing request is the refresh, not the caller's request.
     request = _failed_request(exc) or fallback
-    during = " during token refresh" if request.extensions.get(TOKEN_REFRESH_EXTENSION) else ""
+    during = " during token refresh" if request.extensions.get(_extensions.TOKEN_REFRESH) else ""
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if cls is APITimeoutError else "failed"
-    cause = str(exc).strip()
-    detail = f"{type(exc).__name__}: {cause}" if cause else type(exc).__name__
     return cls(
         method=request.method,
         url=safe_url(request.url),
         cause=exc,
-        message=f"{request.method} {safe_url(request.url)} {what}{during}: {detail}",
+        message=f"{request.method} {safe_url(request.url)} {what}{during}: {_describe(exc)}",
     )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
-from ._auth import build_auth
-from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, HTTPCore, NotGiven
+from ._api_client import generated_client
+from ._base_client import DEFAULT_MAX_RETRIES, HTTPCore
+from ._config import build_auth
+from ._options import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, RequestOptions, TimeoutSetting
 from ._resources.attributes import AttributesResource
 from ._resources.commands import CommandsResource
 from ._resources.events import EventsResource
@@ -53,7 +55,7 @@ class Scaleout(
         token_endpoint: str | None = None,
         access_token_provider: Callable[[], str | None] | None = None,
         *,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: TimeoutSetting = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         token_role: str = "admin",
         token_cache: bool = True,
@@ -100,7 +102,7 @@ class Scaleout(
             max_retries=max_retries,
             transport=transport,
         )
-        self._request_options: dict[str, Any] = {}
+        self._options = RequestOptions()
         self._api: GeneratedClient | None = None
 
     @property
@@ -110,44 +112,37 @@ class Scaleout(
 
     @property
     def api(self) -> GeneratedClient:
-        """The generated low-level client, sharing this client's pool, auth and retries.
+        """The generated low-level client, sending through this client's HTTP core.
 
-        Its functions (``scaleout_api.api.<tag>.<operation>``) return typed models and hand
-        back documented error responses instead of raising.
+        Its functions (``scaleout_api.api.<tag>.<operation>.sync_detailed(client=...)``) get
+        this client's connection pool, auth, timeouts, retries and per-call options (those of
+        the :meth:`with_options` view it is taken from). They return typed models, hand back
+        documented error responses instead of raising, and raise
+        :class:`APIConnectionError` when no answer arrives.
         """
         if self._api is None:
-            from scaleout_api import Client as GeneratedClient
-
-            generated = GeneratedClient(base_url=self.url)
-            generated.set_httpx_client(self._core.httpx_client)
-            self._api = generated
+            self._api = generated_client(self._core, self._options)
         return self._api
 
     def with_options(
         self,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutSetting | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
     ) -> Scaleout:
         """A view of this client with other per-call options, sharing its connection pool.
 
-        ``client.with_options(timeout=300).download_model(...)`` gives one call more time.
+        ``client.with_options(timeout=600).download_model(...)`` gives one call more time.
+        ``extra_headers`` are added to every request of the view (e.g. a tracing header).
+        Every kind of call honours them: JSON calls, upload chunks, downloads and
+        ``view.api``.
         """
-        options = dict(self._request_options)
-        if not isinstance(timeout, NotGiven):
-            if isinstance(timeout, bool) or not (
-                timeout is None or isinstance(timeout, (int, float, httpx.Timeout))
-            ):
-                raise TypeError("timeout must be seconds, an httpx.Timeout or None")
-            options["timeout"] = timeout
-        if not isinstance(max_retries, NotGiven):
-            if isinstance(max_retries, bool) or not isinstance(max_retries, int):
-                raise TypeError("max_retries must be an int")
-            if max_retries < 0:
-                raise ValueError("max_retries must be >= 0")
-            options["max_retries"] = max_retries
         view = copy.copy(self)
-        view._request_options = options
+        view._options = self._options.merge(
+            timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
+        )
+        view._api = None
         return view
 
     def close(self) -> None:

@@ -2,7 +2,8 @@
 
 The body is streamed into a temporary file beside the target and renamed into place only when
 every byte the server announced has arrived, so a dropped connection or a full disk leaves the
-target untouched (or absent) and memory stays flat whatever the file size.
+target untouched (or absent) and memory stays flat whatever the file size. A body that breaks
+off or ends short raises :class:`DownloadError`.
 """
 
 from __future__ import annotations
@@ -11,20 +12,32 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import unquote
 
 import attrs
 import httpx
 
-from ._base_client import HTTPCore
-from ._exceptions import DownloadError
+from ._base_client import content_length, iter_body
+from ._exceptions import DownloadError, safe_url
+
+if TYPE_CHECKING:
+    from scaleout_api.operation import OperationRequest
 
 ProgressCallback = Callable[[int, int | None], None]
 
 _CHUNK = 64 * 1024
 _FILENAME = re.compile(r"""filename\*?=(?:UTF-8'')?["']?([^"';]+)""", re.IGNORECASE)
+
+
+class Stream(Protocol):
+    """How the download sends its request: the client's ``_stream``."""
+
+    def __call__(
+        self, request: OperationRequest[bytes], /
+    ) -> AbstractContextManager[httpx.Response]: ...
 
 
 @attrs.frozen
@@ -34,21 +47,20 @@ class DownloadResult:
 
 
 def download_to(
-    core: HTTPCore,
-    request: dict[str, Any],
+    stream: Stream,
+    request: OperationRequest[bytes],
     target: Path,
     *,
     progress: ProgressCallback | None = None,
-    request_options: dict[str, Any] | None = None,
     default_name: str = "download",
 ) -> DownloadResult:
-    """Stream the response of ``request`` into ``target`` (a file, or a folder to put it in,
+    """Stream the answer to ``request`` into ``target`` (a file, or a folder to put it in,
     named by the server's attachment name or else ``default_name``)."""
-    with core.stream(**request, **(request_options or {})) as response:
+    with stream(request) as response:
         destination = (
             target / _server_file_name(response, default_name) if target.is_dir() else target
         )
-        expected = _content_length(response)
+        expected = content_length(response)
         handle, temporary = tempfile.mkstemp(
             dir=destination.parent, prefix=f".{destination.name}.", suffix=".part"
         )
@@ -56,22 +68,15 @@ def download_to(
             received = 0
             with os.fdopen(handle, "wb") as out:
                 try:
-                    for chunk in response.iter_bytes(_CHUNK):
+                    for chunk in iter_body(response, _CHUNK):
                         out.write(chunk)
                         received += len(chunk)
                         if progress is not None:
                             progress(received, expected)
-                except httpx.TransportError as exc:
-                    raise DownloadError(
-                        f"download to {destination.name} was interrupted after {received} bytes"
-                        + (f" of {expected}" if expected is not None else "")
-                        + f": {type(exc).__name__}"
-                    ) from exc
+                except DownloadError as exc:
+                    raise _broken(response, destination, received, expected, str(exc)) from exc
                 if expected is not None and received != expected:
-                    raise DownloadError(
-                        f"download to {destination.name} is truncated: "
-                        f"{received} of {expected} bytes arrived"
-                    )
+                    raise _broken(response, destination, received, expected, "truncated")
                 out.flush()
                 os.fsync(out.fileno())
             # mkstemp creates 0600; give the file the mode an ordinary write would have.
@@ -83,15 +88,18 @@ def download_to(
     return DownloadResult(path=destination, size=received)
 
 
-def _content_length(response: httpx.Response) -> int | None:
-    value = response.headers.get("content-length")
-    if value is None or "content-encoding" in response.headers:
-        # A compressed body's length says nothing about the decoded bytes we count.
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        return None
+def _broken(
+    response: httpx.Response, destination: Path, received: int, expected: int | None, why: str
+) -> DownloadError:
+    request = response.request
+    of = f" of {expected}" if expected is not None else ""
+    return DownloadError(
+        method=request.method,
+        url=safe_url(request.url),
+        received=received,
+        expected=expected,
+        message=f"download to {destination.name} failed after {received}{of} bytes: {why}",
+    )
 
 
 def _server_file_name(response: httpx.Response, default: str) -> str:

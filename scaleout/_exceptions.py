@@ -1,8 +1,14 @@
 """Exception hierarchy of the scaleout SDK.
 
-Every error the SDK raises derives from :class:`ScaleoutError`. Transport failures become
-:class:`APIConnectionError` (or :class:`APITimeoutError`), non-2xx answers become an
-:class:`APIStatusError` subclass chosen by :func:`make_status_error`.
+Every error the SDK raises derives from :class:`ScaleoutError`:
+
+* a bad argument, found before anything is sent: :class:`InvalidArgumentError` (also a
+  ``ValueError``) or :class:`ArgumentTypeError` (also a ``TypeError``); a file argument that
+  names no readable file: :class:`MissingFileError` (also a ``FileNotFoundError``);
+* no HTTP answer: :class:`APIConnectionError` (or :class:`APITimeoutError`); an answer whose
+  body broke off after the headers arrived: :class:`DownloadError`, also an
+  :class:`APIConnectionError`;
+* an error status: the :class:`APIStatusError` subclass chosen by :func:`make_status_error`.
 
 Messages are built only from the method, the URL (without userinfo) and the server's own
 message, so no credential sent in a header or body can leak through ``str(exc)``.
@@ -19,13 +25,17 @@ import httpx
 
 __all__ = [
     "APIConnectionError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "ArgumentTypeError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
     "DownloadError",
     "InternalServerError",
+    "InvalidArgumentError",
+    "MissingFileError",
     "NotFoundError",
     "PayloadTooLargeError",
     "PermissionDeniedError",
@@ -46,6 +56,22 @@ _MAX_MESSAGE_CHARS: Final = 200
 
 class ScaleoutError(Exception):
     """Base class of every error raised by the scaleout SDK."""
+
+
+class InvalidArgumentError(ScaleoutError, ValueError):
+    """An argument has a value the SDK refuses; nothing was sent. The message names it."""
+
+
+class ArgumentTypeError(ScaleoutError, TypeError):
+    """An argument has the wrong type; nothing was sent. The message names it."""
+
+
+class MissingFileError(InvalidArgumentError, FileNotFoundError):
+    """A file argument names no readable file.
+
+    It is a ``FileNotFoundError`` (what Python code expects of a missing file) as well as an
+    :class:`InvalidArgumentError` (what the SDK raises for every bad argument).
+    """
 
 
 class APIConnectionError(ScaleoutError):
@@ -152,12 +178,55 @@ class InternalServerError(APIStatusError):
     """Any 5xx status."""
 
 
+class APIResponseValidationError(ScaleoutError):
+    """A success answer whose body is not what the API promises (not JSON, or JSON of another
+    type than the spec's answer)."""
+
+    status_code: int
+    method: str
+    url: str
+
+    def __init__(self, message: str, *, status_code: int, method: str, url: str) -> None:
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+        super().__init__(message)
+
+
 class UploadError(ScaleoutError):
     """A file upload could not be completed."""
 
 
-class DownloadError(ScaleoutError):
-    """A file download could not be completed."""
+class DownloadError(APIConnectionError):
+    """The body of an answer broke off, or ended short of its ``Content-Length``.
+
+    The one error for a failure after the status and headers arrived: a reset or timeout
+    while the body streams, or a body shorter than announced. ``received`` is the number of
+    body bytes that arrived, ``expected`` the announced length (None when unknown). A download
+    that fails this way leaves no partial file.
+    """
+
+    received: int
+    expected: int | None
+
+    def __init__(
+        self,
+        *,
+        method: str,
+        url: str,
+        received: int,
+        expected: int | None = None,
+        cause: BaseException | None = None,
+        message: str | None = None,
+    ) -> None:
+        self.received = received
+        self.expected = expected
+        of = f" of {expected}" if expected is not None else ""
+        if message is None:
+            message = f"{method} {url}: the body broke off after {received}{of} bytes"
+            if cause is not None:
+                message = f"{message}: {_describe_cause(cause)}"
+        super().__init__(method=method, url=url, cause=cause, message=message)
 
 
 class WaitTimeoutError(ScaleoutError, TimeoutError):

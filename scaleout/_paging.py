@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Generic, TypedDict, TypeVar
 
 #: Items per request when walking a collection.
 DEFAULT_PAGE_SIZE = 100
 
-FetchPage = Callable[[int, int], Any]
+Item = TypeVar("Item")
 
 
-def iterate_pages(fetch: FetchPage, page_size: int) -> Iterator[dict[str, Any]]:
+class Page(TypedDict, Generic[Item]):
+    """One page of a list endpoint: ``count`` matching items in all, ``result`` this page."""
+
+    count: int
+    result: list[Item]
+
+
+def iterate_pages(fetch: Callable[[int, int], Page[Item]], page_size: int) -> Iterator[Item]:
     """Yield every item, fetching ``page_size`` at a time.
 
     ``fetch(limit, skip)`` must return one ``{count, result}`` page in a stable ascending order

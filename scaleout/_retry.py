@@ -21,6 +21,8 @@ from typing import Final
 
 import httpx
 
+from . import _extensions
+
 __all__ = [
     "DEFAULT_MAX_RETRIES",
     "IDEMPOTENT_METHODS",
@@ -33,7 +35,7 @@ __all__ = [
 logger = logging.getLogger("scaleout.http")
 
 DEFAULT_MAX_RETRIES: Final = 2
-MAX_RETRIES_EXTENSION: Final = "scaleout_max_retries"
+MAX_RETRIES_EXTENSION: Final = _extensions.MAX_RETRIES
 IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUS_CODES: Final = frozenset({429, 502, 503, 504})
 
@@ -56,7 +58,10 @@ class RetryTransport(httpx.BaseTransport):
     * read/write errors, read timeouts, protocol errors: idempotent methods only;
     * status 429/502/503/504: idempotent methods only, honouring ``Retry-After``.
 
-    ``request.extensions["scaleout_max_retries"]`` overrides ``max_retries`` per request.
+    Idempotent means GET, HEAD, OPTIONS, PUT, DELETE, or any request marked
+    ``request.extensions["scaleout_idempotent"]`` (an upload chunk: resending an index is
+    harmless). ``request.extensions["scaleout_max_retries"]`` overrides ``max_retries``.
+    This is the SDK's only retry loop: no caller retries on top of it.
     ``sleep`` and ``random`` exist so tests neither wait nor depend on chance.
     """
 
@@ -92,7 +97,9 @@ class RetryTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         max_retries = self._max_retries_for(request)
-        idempotent = request.method.upper() in IDEMPOTENT_METHODS
+        idempotent = request.method.upper() in IDEMPOTENT_METHODS or bool(
+            request.extensions.get(_extensions.IDEMPOTENT)
+        )
         replayable = isinstance(request.stream, httpx.ByteStream)
         retries = 0
         while True:

@@ -1,30 +1,32 @@
 """The chunked upload protocol: init, chunks in order, complete (abort on failure).
 
-The file is read one chunk at a time, so memory stays flat whatever its size. Each request goes
-through the HTTP core, so a long upload refreshes its access token like any other call.
+The file is read one chunk at a time, so memory stays flat whatever its size. Every request is
+an ordinary call of the client (``call``), so a long upload refreshes its access token, obeys
+the per-call options and is retried by the one retry policy of the transport: a chunk is marked
+idempotent (resending an index replaces it), so it is attempted at most ``max_retries + 1``
+times. The only retrying done here is protocol logic: after a 413 the upload starts over with
+chunks half the size.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
-from ._base_client import HTTPCore
 from ._exceptions import (
-    APIConnectionError,
-    InternalServerError,
+    APIResponseValidationError,
     PayloadTooLargeError,
-    RateLimitError,
     ScaleoutError,
     UploadError,
 )
-from ._operations import binary_body, body, build_request, decode_json
+
+if TYPE_CHECKING:
+    from scaleout_api.operation import OperationRequest
 
 logger = logging.getLogger("scaleout")
 
@@ -34,6 +36,14 @@ DEFAULT_CHUNK_SIZE = 900 * 1024
 MIN_CHUNK_SIZE = 256 * 1024
 
 ProgressCallback = Callable[[int, int], None]
+
+T = TypeVar("T")
+
+
+class Call(Protocol):
+    """How the upload sends a request: the client's ``_call``."""
+
+    def __call__(self, request: OperationRequest[T], /, *, idempotent: bool = ...) -> T: ...
 
 
 @attrs.frozen
@@ -55,18 +65,14 @@ def chunk_sizes(start: int, floor: int) -> list[int]:
 
 
 def upload_file(
-    core: HTTPCore,
+    call: Call,
     path: Path,
     *,
     progress: ProgressCallback | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     min_chunk_size: int = MIN_CHUNK_SIZE,
-    chunk_retries: int = 2,
-    request_options: dict[str, Any] | None = None,
-    sleep: Callable[[float], None] = time.sleep,
 ) -> UploadResult:
     """Upload ``path`` and return the file token that ``POST /models/`` or ``/packages/`` take."""
-    options = request_options or {}
     too_large: PayloadTooLargeError | None = None
     for size in chunk_sizes(chunk_size, min_chunk_size):
         if too_large is not None:
@@ -76,7 +82,7 @@ def upload_file(
                 size,
             )
         try:
-            return _upload_once(core, path, size, progress, chunk_retries, options, sleep)
+            return _upload_once(call, path, size, progress)
         except PayloadTooLargeError as exc:
             too_large = exc
     raise UploadError(
@@ -86,25 +92,15 @@ def upload_file(
 
 
 def _upload_once(
-    core: HTTPCore,
-    path: Path,
-    chunk_size: int,
-    progress: ProgressCallback | None,
-    chunk_retries: int,
-    options: dict[str, Any],
-    sleep: Callable[[float], None],
+    call: Call, path: Path, chunk_size: int, progress: ProgressCallback | None
 ) -> UploadResult:
+    from scaleout_api.api.uploads import complete_upload, init_upload, upload_chunk
+    from scaleout_api.models import UploadCompleteRequest, UploadInitRequest
+    from scaleout_api.types import File
+
     file_size = path.stat().st_size
-    init = body(
-        "UploadInitRequest",
-        {"file_name": path.name, "file_size": file_size, "chunk_size": chunk_size},
-    )
-    started = decode_json(
-        core.request(**build_request("uploads.init_upload", body=init), **options)
-    )
-    upload_id = started.get("upload_id") if isinstance(started, dict) else None
-    if not isinstance(upload_id, str) or not upload_id:
-        raise UploadError(f"upload of {path.name}: the server answered init without an upload_id")
+    init = UploadInitRequest(file_name=path.name, file_size=file_size, chunk_size=chunk_size)
+    upload_id = _field(call, init_upload.build_request(body=init), "upload_id", path.name)
     try:
         digest = hashlib.sha256()
         sent = 0
@@ -117,7 +113,12 @@ def _upload_once(
                     sent += len(chunk)
                     break
                 digest.update(chunk)
-                _send_chunk(core, upload_id, index, chunk, chunk_retries, options, sleep)
+                # bytes rather than a stream: httpx then sends a Content-Length and can resend.
+                body = File(payload=chunk)  # type: ignore[arg-type]
+                call(
+                    upload_chunk.build_request(upload_id, body=body, x_chunk_index=index),
+                    idempotent=True,
+                )
                 sent += len(chunk)
                 index += 1
                 if progress is not None:
@@ -128,65 +129,33 @@ def _upload_once(
                 f"({file_size} bytes expected, {sent} read)"
             )
         sha256 = digest.hexdigest()
-        completion = body("UploadCompleteRequest", {"sha256": sha256})
-        finished = decode_json(
-            core.request(
-                **build_request("uploads.complete_upload", upload_id=upload_id, body=completion),
-                **options,
-            )
-        )
-        token = finished.get("file_token") if isinstance(finished, dict) else None
-        if not isinstance(token, str) or not token:
-            raise UploadError(f"upload of {path.name}: completed without a file_token")
+        completion = UploadCompleteRequest(sha256=sha256)
+        completing = complete_upload.build_request(upload_id, body=completion)
+        token = _field(call, completing, "file_token", path.name)
         return UploadResult(file_token=token, size=file_size, sha256=sha256, chunk_size=chunk_size)
     except BaseException:
-        _abort(core, upload_id, path.name, options)
+        _abort(call, upload_id, path.name)
         raise
 
 
-# A chunk is resent only after failures that leave its fate unknown or are transient; the
-# protocol makes a resent index idempotent on the server.
-_RETRYABLE_CHUNK_ERRORS = (APIConnectionError, InternalServerError, RateLimitError)
-
-
-def _send_chunk(
-    core: HTTPCore,
-    upload_id: str,
-    index: int,
-    chunk: bytes,
-    retries: int,
-    options: dict[str, Any],
-    sleep: Callable[[float], None],
-) -> None:
-    request = build_request(
-        "uploads.upload_chunk",
-        upload_id=upload_id,
-        # bytes rather than a stream: httpx then sends a Content-Length and can resend it.
-        body=binary_body(chunk),
-        x_chunk_index=index,
-    )
-    for attempt in range(retries + 1):
-        try:
-            core.request(**request, **options)
-            return
-        except _RETRYABLE_CHUNK_ERRORS as exc:
-            if attempt == retries:
-                raise
-            delay = min(0.5 * 2**attempt, 4.0)
-            logger.debug(
-                "upload chunk %d failed (%s); resending in %.1fs (attempt %d/%d)",
-                index,
-                type(exc).__name__,
-                delay,
-                attempt + 1,
-                retries,
-            )
-            sleep(delay)
-
-
-def _abort(core: HTTPCore, upload_id: str, name: str, options: dict[str, Any]) -> None:
-    """Best effort: a failed abort must never hide the error that caused it."""
+def _field(call: Call, request: OperationRequest[Any], field: str, name: str) -> str:
+    """The string ``field`` of a protocol step's answer, which the upload cannot go on without."""
+    problem = f"upload of {name}: the answer to {request.name} has no usable {field}"
     try:
-        core.request(**build_request("uploads.abort_upload", upload_id=upload_id), **options)
+        answer = call(request)
+    except APIResponseValidationError as exc:
+        raise UploadError(f"{problem} ({exc})") from exc
+    value = answer.get(field)
+    if not isinstance(value, str) or not value:
+        raise UploadError(problem)
+    return value
+
+
+def _abort(call: Call, upload_id: str, name: str) -> None:
+    """Best effort: a failed abort must never hide the error that caused it."""
+    from scaleout_api.api.uploads import abort_upload
+
+    try:
+        call(abort_upload.build_request(upload_id))
     except ScaleoutError as exc:
         logger.warning("upload of %s: could not abort the failed upload (%s)", name, exc)

@@ -1,23 +1,21 @@
 """Argument checks that run before any request is sent.
 
 Every check names the offending argument, so a typo fails loudly at the call site instead of as
-a confusing server error (or, worse, a request that silently matches the wrong thing).
+a confusing server error (or, worse, a request that silently matches the wrong thing). A wrong
+type raises :class:`ArgumentTypeError` (a ``TypeError``), a wrong value
+:class:`InvalidArgumentError` (a ``ValueError``); both derive from ``ScaleoutError``.
 """
 
 from __future__ import annotations
 
 import os
+import typing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-
-class MissingFileError(FileNotFoundError, ValueError):
-    """A file argument names no readable file.
-
-    It is both a ``FileNotFoundError`` (what Python code expects of a missing file) and a
-    ``ValueError`` (what the SDK raises for every bad argument).
-    """
+from ._exceptions import ArgumentTypeError, InvalidArgumentError, MissingFileError
+from ._shaping import NULL
 
 
 def require_str(name: str, value: object, *, allow_none: bool = False) -> str | None:
@@ -25,11 +23,11 @@ def require_str(name: str, value: object, *, allow_none: bool = False) -> str | 
     if value is None:
         if allow_none:
             return None
-        raise ValueError(f"{name} is required")
+        raise InvalidArgumentError(f"{name} is required")
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        raise ArgumentTypeError(f"{name} must be a str, not {type(value).__name__}")
     if not value.strip():
-        raise ValueError(f"{name} must not be empty")
+        raise InvalidArgumentError(f"{name} must not be empty")
     return value
 
 
@@ -52,7 +50,7 @@ def require_id(name: str, value: object) -> str:
     allowed, but not a word the server routes before ``/{id}``."""
     checked = require_value(name, value)
     if checked in RESERVED_IDS:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"{name} {checked!r} is a route of the API, not an id the server can look up"
         )
     return checked
@@ -73,25 +71,25 @@ def require_int(
     if value is None:
         if allow_none:
             return None
-        raise ValueError(f"{name} is required")
+        raise InvalidArgumentError(f"{name} is required")
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+        raise ArgumentTypeError(f"{name} must be an int, not {type(value).__name__}")
     if minimum is not None and value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
+        raise InvalidArgumentError(f"{name} must be >= {minimum}, got {value}")
     return value
 
 
 def require_positive_number(name: str, value: object) -> float | int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+        raise ArgumentTypeError(f"{name} must be a number, not {type(value).__name__}")
     if not value > 0:
-        raise ValueError(f"{name} must be > 0, got {value}")
+        raise InvalidArgumentError(f"{name} must be > 0, got {value}")
     return value
 
 
 def require_bool(name: str, value: object) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
+        raise ArgumentTypeError(f"{name} must be a bool, not {type(value).__name__}")
     return value
 
 
@@ -105,12 +103,12 @@ def require_mapping(name: str, value: object, *, allow_none: bool = False) -> di
     if value is None:
         if allow_none:
             return None
-        raise ValueError(f"{name} is required")
+        raise InvalidArgumentError(f"{name} is required")
     if not isinstance(value, Mapping):
-        raise TypeError(f"{name} must be a dict, not {type(value).__name__}")
+        raise ArgumentTypeError(f"{name} must be a dict, not {type(value).__name__}")
     for key in value:
         if not isinstance(key, str):
-            raise TypeError(f"{name} keys must be str, got {key!r}")
+            raise ArgumentTypeError(f"{name} keys must be str, got {key!r}")
     return dict(value)
 
 
@@ -119,9 +117,9 @@ def require_str_list(name: str, value: object, *, allow_none: bool = False) -> l
     if value is None:
         if allow_none:
             return None
-        raise ValueError(f"{name} is required")
+        raise InvalidArgumentError(f"{name} is required")
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise TypeError(f"{name} must be a list of str, not {type(value).__name__}")
+        raise ArgumentTypeError(f"{name} must be a list of str, not {type(value).__name__}")
     items = list(value)
     for item in items:
         require_str(f"{name} item", item)
@@ -131,10 +129,12 @@ def require_str_list(name: str, value: object, *, allow_none: bool = False) -> l
 def require_file(name: str, value: object) -> Path:
     """An existing regular file, as a ``Path``."""
     if not isinstance(value, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a path (str or os.PathLike), not {type(value).__name__}")
+        raise ArgumentTypeError(
+            f"{name} must be a path (str or os.PathLike), not {type(value).__name__}"
+        )
     # Checked before Path(), which turns "" into "." (the current folder).
     if not str(os.fspath(value)).strip():
-        raise ValueError(f"{name} must not be empty")
+        raise InvalidArgumentError(f"{name} must not be empty")
     path = Path(os.fspath(value))
     if not path.is_file():
         raise MissingFileError(f"{name}: no such file: {str(path)!r}")
@@ -146,36 +146,49 @@ def require_file(name: str, value: object) -> Path:
 def require_writable_target(name: str, value: object) -> Path:
     """A path whose folder exists, so a download can be written next to it."""
     if not isinstance(value, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a path (str or os.PathLike), not {type(value).__name__}")
+        raise ArgumentTypeError(
+            f"{name} must be a path (str or os.PathLike), not {type(value).__name__}"
+        )
     # Checked before Path(), which turns "" into "." (the current folder).
     if not str(os.fspath(value)).strip():
-        raise ValueError(f"{name} must not be empty")
+        raise InvalidArgumentError(f"{name} must not be empty")
     path = Path(os.fspath(value))
     folder = path if path.is_dir() else path.parent
     if not folder.is_dir():
         raise MissingFileError(f"{name}: folder does not exist: {str(folder)!r}")
     if not os.access(folder, os.W_OK):
-        raise ValueError(f"{name}: folder is not writable: {str(folder)!r}")
+        raise InvalidArgumentError(f"{name}: folder is not writable: {str(folder)!r}")
     return path
 
 
-def filter_value(name: str, value: object) -> str:
-    """Render a filter value the way the server parses it.
+def filter_value(name: str, value: object) -> object:
+    """A filter value as the query encoder takes it: ``None`` (match null) becomes ``NULL``.
 
-    ``str(True)`` would be ``"True"`` and ``str(None)`` ``"None"``, neither of which the server
-    matches; it wants ``true``/``false`` and the literal ``null``.
+    The encoder renders booleans ``true``/``false`` and ``NULL`` as the server's ``null``
+    literal (``str(True)`` and ``str(None)`` would match nothing).
     """
     if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float, str)):
-        return str(value)
-    raise TypeError(
+        return NULL
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    raise ArgumentTypeError(
         f"filter {name!r} must be a str, int, float, bool or None, not {type(value).__name__}"
     )
 
 
-def filters(name: str, value: object) -> dict[str, str]:
+def filters(name: str, value: object) -> dict[str, object]:
     mapping = require_mapping(name, value, allow_none=True) or {}
     return {key: filter_value(key, item) for key, item in mapping.items()}
+
+
+def require_choice(name: str, value: object, choices: object, *, allow_none: bool = False) -> Any:
+    """One of the values of ``choices``, a ``Literal`` type of the spec (e.g. ``Aggregator``)."""
+    allowed = typing.get_args(choices)
+    if value is None and allow_none:
+        return None
+    require_str(name, value)
+    if value not in allowed:
+        raise InvalidArgumentError(
+            f"{name} must be one of {', '.join(map(repr, allowed))}; got {value!r}"
+        )
+    return value

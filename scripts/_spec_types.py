@@ -217,7 +217,8 @@ def render(spec: Mapping[str, Any]) -> str:
     for name, schema in module.components.items():
         module.component(name, schema)
     results = list(module.results())
-    parts = [HEADER]
+    names = [*module.enums, *module.typed_dicts, *module.aliases, *(name for name, _ in results)]
+    parts = [HEADER, "__all__ = [\n", *(f"    {name!r},\n" for name in sorted(names)), "]\n\n"]
     parts += [f"{name}: TypeAlias = {literal}\n" for name, literal in module.enums.items()]
     parts += [f"\n\n{source}\n" for source in module.typed_dicts.values()]
     parts.append("\n")

@@ -1,100 +1,135 @@
-"""What every resource mixin of ``Scaleout`` shares: one way to send an operation."""
+"""What every resource mixin of ``Scaleout`` shares: one way to send an operation.
+
+A method builds its request with the generated operation's ``build_request`` (imported inside
+the method, so ``import scaleout`` loads no generated module and mypy checks every argument
+against the spec) and hands it to :meth:`Resource._call`, whose return type is the operation's
+success JSON as ``scaleout_api.schemas`` types it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import httpx
 
+from .. import _validation as check
+from .._answers import parse_answer
 from .._base_client import HTTPCore
-from .._exceptions import ScaleoutError
-from .._operations import build_request, decode_json
-from .._paging import iterate_pages
-from .._validation import filters as check_filters
-from .._validation import require_int
+from .._exceptions import InvalidArgumentError
+from .._options import RequestOptions
+from .._paging import Page, iterate_pages
+
+if TYPE_CHECKING:
+    from scaleout_api.operation import OperationRequest
+    from scaleout_api.schemas import Model, SortOrder
+    from scaleout_api.types import Unset
+
+T = TypeVar("T")
+Item = TypeVar("Item")
+T_co = TypeVar("T_co", covariant=True)
+PageT = TypeVar("PageT")
+
+
+class PageRequest(Protocol[PageT]):
+    """A list operation's ``build_request``, with its other parameters already bound."""
+
+    def __call__(
+        self,
+        *,
+        x_limit: int | Unset = ...,
+        x_skip: int | Unset = ...,
+        x_sort_key: str | Unset = ...,
+        x_sort_order: SortOrder | Unset = ...,
+    ) -> OperationRequest[PageT]: ...
+
+
+def given(value: T | None) -> T | Unset:
+    """``value``, or the generated client's "not set" marker for None (which a generated
+    builder would otherwise send, e.g. as the header ``X-Limit: None``)."""
+    from scaleout_api.types import UNSET
+
+    return UNSET if value is None else value
 
 
 class Resource:
-    """Base of the resource mixins; ``Scaleout`` provides the core and per-call options."""
+    """Base of the resource mixins; ``Scaleout`` provides the core and the per-call options."""
 
     _core: HTTPCore
-    #: Keyword arguments for every ``HTTPCore.request`` (set by ``Scaleout.with_options``).
-    _request_options: dict[str, Any]
-
-    def _send(
-        self, operation: str, /, *, extra_params: Mapping[str, str] | None = None, **arguments: Any
-    ) -> httpx.Response:
-        request = build_request(operation, extra_params=extra_params, **arguments)
-        return self._core.request(**request, **self._request_options)
+    #: Options of every request (set by ``Scaleout.with_options``).
+    _options: RequestOptions
 
     def _call(
         self,
-        operation: str,
+        request: OperationRequest[T],
         /,
         *,
-        extra_params: Mapping[str, str] | None = None,
-        expect: type | None = None,
-        **arguments: Any,
-    ) -> Any:
-        """The parsed JSON answer; ``expect`` is the JSON type the spec promises for it."""
-        response = self._send(operation, extra_params=extra_params, **arguments)
-        result = decode_json(response)
-        if expect is not None and (
-            not isinstance(result, expect) or (expect is int and isinstance(result, bool))
-        ):
-            raise ScaleoutError(
-                f"{response.request.method} {response.request.url.path} answered "
-                f"{response.status_code} with {type(result).__name__} JSON where the API "
-                f"promises {expect.__name__}"
-            )
-        return result
+        extra_params: Mapping[str, object] | None = None,
+        idempotent: bool = False,
+    ) -> T:
+        """Send ``request`` and return its JSON answer, checked to be of the promised type.
 
-    def _newest_model(self) -> dict[str, Any] | None:
+        ``extra_params`` are query filters the spec accepts without listing them one by one
+        (any entity field is a filter on list and count endpoints).
+        """
+        response = self._core.send(
+            request.kwargs, self._options, extra_params=extra_params, idempotent=idempotent
+        )
+        return cast(T, parse_answer(response, request.expect))
+
+    def _stream(
+        self, request: OperationRequest[bytes], /
+    ) -> AbstractContextManager[httpx.Response]:
+        """Send ``request`` and yield its response with the body unread (see
+        :meth:`HTTPCore.streaming`)."""
+        return self._core.streaming(request.kwargs, self._options)
+
+    def _newest_model(self) -> Model | None:
         """The newest model by ``committed_at`` (the one new sessions start from), if any."""
+        from scaleout_api.api.models import list_models
+
         page = self._call(
-            "models.list_models",
-            expect=dict,
-            x_limit=1,
-            x_sort_key="committed_at",
-            x_sort_order="desc",
+            list_models.build_request(x_limit=1, x_sort_key="committed_at", x_sort_order="desc")
         )
         found = page.get("result") or []
-        return dict(found[0]) if found else None
-
-    def _list(self, operation: str, /, n_max: int | None, **arguments: Any) -> Any:
-        """One ``{count, result}`` page, newest first, like the documented client."""
-        if n_max:
-            arguments["x_limit"] = n_max
-        return self._call(operation, expect=dict, **arguments)
+        return found[0] if found else None
 
     def _walk(
         self,
-        operation: str,
+        build: PageRequest[Page[Item]],
         /,
         page_size: int,
-        *,
-        filters: Mapping[str, object] | None = None,
-        **arguments: Any,
-    ) -> Iterator[dict[str, Any]]:
+        filters: Mapping[str, object] | None,
+    ) -> Iterator[Item]:
         """Every matching item, oldest first, ``page_size`` per request.
 
         Checked here, not on first ``next()``, so a bad argument fails at the call site.
         """
-        size = require_int("page_size", page_size, minimum=1)
+        size = check.require_int("page_size", page_size, minimum=1)
         assert size is not None
-        extra_params = check_filters("filters", filters)
+        extra_params = check.filters("filters", filters)
 
-        def fetch(limit: int, skip: int) -> Any:
-            return self._call(
-                operation,
-                expect=dict,
-                extra_params=extra_params,
-                x_limit=limit,
-                x_skip=skip,
-                x_sort_key="committed_at",
-                x_sort_order="asc",
-                **arguments,
+        def fetch(limit: int, skip: int) -> Page[Item]:
+            request = build(
+                x_limit=limit, x_skip=skip, x_sort_key="committed_at", x_sort_order="asc"
             )
+            return self._call(request, extra_params=extra_params)
 
         return iterate_pages(fetch, size)
+
+
+class _FromDict(Protocol[T_co]):
+    def from_dict(self, src_dict: Mapping[str, Any], /) -> T_co: ...
+
+
+def request_body(argument: str, model: _FromDict[T], payload: Mapping[str, Any]) -> T:
+    """The generated request model ``model`` of a dict the caller passed as ``argument``.
+
+    Keys the schema does not name travel as additional properties. A value outside one of the
+    spec's enums is refused here, naming the argument, before anything is sent.
+    """
+    try:
+        return model.from_dict(payload)
+    except (TypeError, ValueError, KeyError) as exc:
+        raise InvalidArgumentError(f"{argument}: {exc}") from exc

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import _validation as check
-from .._operations import body
+from .._exceptions import ArgumentTypeError, InvalidArgumentError
 from .._paging import DEFAULT_PAGE_SIZE
-from ._base import Resource
+from ._base import Resource, request_body
+
+if TYPE_CHECKING:
+    from scaleout_api.schemas import (
+        Attribute,
+        AttributeInput,
+        AttributeList,
+        CommandResult,
+        CurrentAttributes,
+    )
 
 #: Body fields of a command; a parameter of the same name would silently replace them.
 RESERVED_COMMAND_KEYS = frozenset(
@@ -17,69 +26,69 @@ RESERVED_COMMAND_KEYS = frozenset(
 
 
 class AttributesResource(Resource):
-    def add_attributes(self, attribute: dict[str, Any]) -> dict[str, Any]:
+    def add_attributes(self, attribute: AttributeInput) -> Attribute:
         """Add or update a node attribute.
 
         :param attribute: An Attribute, e.g. ``{"key": "charging", "value": "true",
             "sender": {"name": "", "role": "", "client_id": "abc123"}}`` (or ``combiner_id``).
         :return: The stored attribute, with its ``attribute_id``.
         """
+        from scaleout_api.api.attributes import add_attribute
+        from scaleout_api.models import AttributeInput as AttributeInputModel
+
         payload = check.require_mapping("attribute", attribute)
         assert payload is not None
         check.require_str("attribute['key']", payload.get("key"))
         if not isinstance(payload.get("value"), str):
-            raise TypeError(
+            raise ArgumentTypeError(
                 "attribute['value'] must be a str (attribute values are strings, e.g. 'true'), "
                 f"not {type(payload.get('value')).__name__}"
             )
         check.require_mapping("attribute['sender']", payload.get("sender"))
-        result: dict[str, Any] = self._call(
-            "attributes.add_attribute", expect=dict, body=body("AttributeInput", payload)
-        )
-        return result
+        body = request_body("attribute", AttributeInputModel, payload)
+        return self._call(add_attribute.build_request(body=body))
 
-    def get_current_attributes(self, node_list: list[str] | str) -> dict[str, Any]:
+    def get_current_attributes(self, node_list: list[str] | str) -> CurrentAttributes:
         """Get the current attributes of one or more nodes.
 
         :param node_list: A node id (client or combiner id) or a list of them.
         :return: Per node id, its attributes as ``{key: value}`` (or a not-found message).
         :raises ValueError: If ``node_list`` is empty.
         """
+        from scaleout_api.api.attributes import get_current_attributes
+        from scaleout_api.models import CurrentAttributesRequest
+
         if isinstance(node_list, str):
             node_list = [node_list]
         ids = check.require_str_list("node_list", node_list)
         if not ids:
-            raise ValueError("node_list must name at least one node")
+            raise InvalidArgumentError("node_list must name at least one node")
         # The documented clients send node_ids and FEDn servers read client_ids; both are in
         # the spec, so send both and let either kind of server find its key.
-        request = body("CurrentAttributesRequest", {"node_ids": ids, "client_ids": ids})
-        result: dict[str, Any] = self._call(
-            "attributes.get_current_attributes", expect=dict, body=request
-        )
-        return result
+        body = CurrentAttributesRequest(node_ids=ids, client_ids=ids)
+        return self._call(get_current_attributes.build_request(body=body))
 
-    def get_attribute_trail(self, node_id: str) -> dict[str, Any]:
+    def get_attribute_trail(self, node_id: str) -> AttributeList:
         """Get every attribute a node has reported, newest first.
 
         :param node_id: The client id or combiner id of the node.
         :return: ``{"count": <total>, "result": [attribute, ...]}``.
         """
+        from scaleout_api.api.attributes import list_attributes
+
         node = check.require_value("node_id", node_id)
-        page: dict[str, Any] = self._call(
-            "attributes.list_attributes", expect=dict, sender_client_id=node
-        )
+        page = self._call(list_attributes.build_request(sender_client_id=node))
         if page.get("count"):
             return page
-        combiner_page: dict[str, Any] = self._call(
-            "attributes.list_attributes", expect=dict, sender_combiner_id=node
-        )
-        return combiner_page
+        return self._call(list_attributes.build_request(sender_combiner_id=node))
 
     def iter_attributes(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Attribute]:
         """Every attribute matching ``filters`` (e.g. ``{"key": "charging"}``), oldest first."""
-        return self._walk("attributes.list_attributes", page_size, filters=filters)
+        from scaleout_api.api.attributes import list_attributes
+
+        return self._walk(list_attributes.build_request, page_size, filters)
 
     def run_custom_command(
         self,
@@ -88,7 +97,7 @@ class AttributesResource(Resource):
         timeout: int | None = None,
         client_ids: list[str] | None = None,
         parameters: dict[str, Any] | None = None,
-    ) -> dict[str, Any]:
+    ) -> CommandResult:
         """Run a custom command on edge clients.
 
         :param command_type: The command; ``Custom_`` is prefixed when missing.
@@ -100,8 +109,10 @@ class AttributesResource(Resource):
             ``client_ids``, ``parameters``).
         :return: The server's answer (with the clients' answers when blocking).
         """
-        name = check.require_str("command_type", command_type)
-        assert name is not None
+        from scaleout_api.api.controller import run_command
+        from scaleout_api.models import RunCommandRequest
+
+        name = check.require_value("command_type", command_type)
         if not name.startswith("Custom_"):
             name = "Custom_" + name
         check.require_bool("blocking", blocking)
@@ -110,7 +121,7 @@ class AttributesResource(Resource):
         params = check.require_mapping("parameters", parameters, allow_none=True) or {}
         clashes = sorted(RESERVED_COMMAND_KEYS.intersection(params))
         if clashes:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"parameters must not use the reserved names {', '.join(clashes)}: they would "
                 "replace the command's own fields"
             )
@@ -125,7 +136,5 @@ class AttributesResource(Resource):
             "client_ids": ids,
             "parameters": params,
         }
-        result: dict[str, Any] = self._call(
-            "controller.run_command", expect=dict, body=body("RunCommandRequest", payload)
-        )
-        return result
+        body = request_body("parameters", RunCommandRequest, payload)
+        return self._call(run_command.build_request(body=body))

@@ -3,49 +3,47 @@ and the commands' progress."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import _validation as check
-from .._operations import body
-from ._base import Resource
+from .._exceptions import InvalidArgumentError
+from ._base import Resource, given, request_body
+
+if TYPE_CHECKING:
+    from scaleout_api.schemas import Command, CommandList, CommandResult, Message
 
 
 class CommandsResource(Resource):
-    def start_validation(self, session_id: str, model_id: str) -> dict[str, Any]:
+    def start_validation(self, session_id: str, model_id: str) -> Message:
         """Ask the clients to validate a model of a session.
 
         :param session_id: The session the validations belong to.
         :param model_id: The model to validate.
         :return: The server's answer.
         """
-        request = body(
-            "StartValidationRequest",
-            {
-                "session_id": check.require_value("session_id", session_id),
-                "model_id": check.require_value("model_id", model_id),
-            },
-        )
-        result: dict[str, Any] = self._call(
-            "validations.start_validation", expect=dict, body=request
-        )
-        return result
+        from scaleout_api.api.validations import start_validation
+        from scaleout_api.models import StartValidationRequest
 
-    def stage_model(self, model_id: str, client_ids: list[str] | None = None) -> dict[str, Any]:
+        body = StartValidationRequest(
+            session_id=check.require_value("session_id", session_id),
+            model_id=check.require_value("model_id", model_id),
+        )
+        return self._call(start_validation.build_request(body=body))
+
+    def stage_model(self, model_id: str, client_ids: list[str] | None = None) -> CommandResult:
         """Send a model to clients ahead of inference.
 
         :param model_id: The model to stage.
         :param client_ids: The clients to stage it on; all when ``None``.
         :return: The server's answer, with the command's ``correlation_id``.
         """
+        from scaleout_api.api.models import stage_model
+        from scaleout_api.models import StageModelRequest
+
         model = check.require_id("model_id", model_id)
         ids = check.require_str_list("client_ids", client_ids, allow_none=True)
-        result: dict[str, Any] = self._call(
-            "models.stage_model",
-            expect=dict,
-            id=model,
-            body=body("StageModelRequest", {"client_ids": ids}),
-        )
-        return result
+        body = StageModelRequest(client_ids=ids)
+        return self._call(stage_model.build_request(model, body=body))
 
     def start_inference(
         self,
@@ -54,7 +52,7 @@ class CommandsResource(Resource):
         timeout: int | None = 180,
         parameters: dict[str, Any] | None = None,
         client_ids: list[str] | None = None,
-    ) -> dict[str, Any]:
+    ) -> CommandResult:
         """Ask the clients to run inference with a model.
 
         :param model_id: The model to run.
@@ -64,87 +62,94 @@ class CommandsResource(Resource):
         :param client_ids: The clients to run on; all when ``None``.
         :return: The server's answer (with the clients' answers when synchronous).
         """
+        from scaleout_api.api.controller import start_inference
+        from scaleout_api.models import StartInferenceRequest
+
         check.require_bool("synchronous", synchronous)
         limit = check.require_int("timeout", timeout, minimum=-1, allow_none=True)
         if limit == 0:
-            raise ValueError("timeout must be positive, or -1 for no limit")
-        request = body(
-            "StartInferenceRequest",
-            {
-                "model_id": check.require_value("model_id", model_id),
-                "synchronous": synchronous,
-                "timeout": limit,
-                "parameters": check.require_mapping("parameters", parameters, allow_none=True),
-                "client_ids": check.require_str_list("client_ids", client_ids, allow_none=True),
-            },
-        )
-        result: dict[str, Any] = self._call("controller.start_inference", expect=dict, body=request)
-        return result
+            raise InvalidArgumentError("timeout must be positive, or -1 for no limit")
+        payload = {
+            "model_id": check.require_value("model_id", model_id),
+            "synchronous": synchronous,
+            "timeout": limit,
+            "parameters": check.require_mapping("parameters", parameters, allow_none=True),
+            "client_ids": check.require_str_list("client_ids", client_ids, allow_none=True),
+        }
+        body = request_body("parameters", StartInferenceRequest, payload)
+        return self._call(start_inference.build_request(body=body))
 
-    def get_command(self, id: str) -> dict[str, Any]:
+    def get_command(self, id: str) -> Command:
         """Get a command by its correlation id.
 
         :param id: The command's correlation id.
         :return: The command, with the clients' answers in ``result`` once they arrived.
         :raises NotFoundError: If there is no such command.
         """
-        result: dict[str, Any] = self._call(
-            "commands.get_command", expect=dict, id=check.require_id("id", id)
-        )
-        return result
+        from scaleout_api.api.commands import get_command
+
+        return self._call(get_command.build_request(check.require_id("id", id)))
 
     def get_commands(
         self, parent_correlation_id: str | None = None, n_max: int | None = None
-    ) -> dict[str, Any]:
+    ) -> CommandList:
         """Get commands, newest first.
 
         :param parent_correlation_id: Only the sub-commands of this command.
         :param n_max: The maximum number of commands to get (``None`` or 0: all).
         :return: ``{"count": <total>, "result": [command, ...]}``.
         """
-        parent = check.optional_str("parent_correlation_id", parent_correlation_id)
-        result: dict[str, Any] = self._list(
-            "commands.list_commands", check.n_max(n_max), parent_correlation_id=parent
-        )
-        return result
+        from scaleout_api.api.commands import list_commands
 
-    def get_commands_roots(self, n_max: int | None = None) -> dict[str, Any]:
+        parent = check.optional_str("parent_correlation_id", parent_correlation_id)
+        request = list_commands.build_request(
+            parent_correlation_id=given(parent), x_limit=given(check.n_max(n_max))
+        )
+        return self._call(request)
+
+    def get_commands_roots(self, n_max: int | None = None) -> CommandList:
         """Get the commands that have no parent command, newest first.
 
         :param n_max: The maximum number of commands to get (``None`` or 0: all).
         :return: ``{"count": <total>, "result": [command, ...]}``.
         """
-        result: dict[str, Any] = self._list("commands.list_root_commands", check.n_max(n_max))
-        return result
+        from scaleout_api.api.commands import list_root_commands
+
+        return self._call(list_root_commands.build_request(x_limit=given(check.n_max(n_max))))
 
     def get_commands_count(self) -> int:
         """Get the number of commands.
 
         :return: The number of commands.
         """
-        result: int = self._call("commands.count_commands", expect=int)
-        return result
+        from scaleout_api.api.commands import count_commands
 
-    def step_command(self, correlation_id: str) -> dict[str, Any]:
+        return self._call(count_commands.build_request())
+
+    def step_command(self, correlation_id: str) -> Message:
         """Move a running command on to its next step.
 
         :param correlation_id: The command's correlation id.
         :return: The server's answer.
         :raises NotFoundError: If there is no such command.
         """
-        return self._control("commands.skip_command", correlation_id)
+        from scaleout_api.api.commands import skip_command
+        from scaleout_api.models import CommandControlRequest
 
-    def stop_command(self, correlation_id: str) -> dict[str, Any]:
+        command = check.require_id("correlation_id", correlation_id)
+        body = CommandControlRequest(correlation_id=command)
+        return self._call(skip_command.build_request(command, body=body))
+
+    def stop_command(self, correlation_id: str) -> Message:
         """Stop a running command.
 
         :param correlation_id: The command's correlation id.
         :return: The server's answer.
         :raises NotFoundError: If there is no such command.
         """
-        return self._control("commands.stop_command", correlation_id)
+        from scaleout_api.api.commands import stop_command
+        from scaleout_api.models import CommandControlRequest
 
-    def _control(self, operation: str, correlation_id: str) -> dict[str, Any]:
         command = check.require_id("correlation_id", correlation_id)
-        request = body("CommandControlRequest", {"correlation_id": command})
-        result: dict[str, Any] = self._call(operation, expect=dict, id=command, body=request)
-        return result
+        body = CommandControlRequest(correlation_id=command)
+        return self._call(stop_command.build_request(command, body=body))

@@ -4,38 +4,39 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .. import _validation as check
-from .._operations import body
 from .._paging import DEFAULT_PAGE_SIZE
-from ._base import Resource
+from ._base import Resource, given, request_body
 
+if TYPE_CHECKING:
+    from scaleout_api.schemas import (
+        Metric,
+        MetricList,
+        Prediction,
+        PredictionList,
+        Status,
+        StatusInput,
+        StatusList,
+        Validation,
+        ValidationList,
+    )
 
-def _filters(renamed: Mapping[str, str] | None = None, /, **values: object) -> dict[str, Any]:
-    """Named optional string filters, checked under the caller's argument names (so errors name
-    the argument the user passed) and with the unset ones left out. ``renamed`` maps an
-    argument name to the generated operation's keyword where they differ."""
-    names = renamed or {}
-    return {
-        names.get(name, name): value
-        for name, value in ((name, check.optional_str(name, raw)) for name, raw in values.items())
-        if value is not None
-    }
+    from ..types import PredictionsStarted
 
 
 class EventsResource(Resource):
-    def get_status(self, id: str) -> dict[str, Any]:
+    def get_status(self, id: str) -> Status:
         """Get a status event by its id.
 
         :param id: The status id.
         :return: The status.
         :raises NotFoundError: If there is no such status.
         """
-        result: dict[str, Any] = self._call(
-            "statuses.get_status", expect=dict, id=check.require_id("id", id)
-        )
-        return result
+        from scaleout_api.api.statuses import get_status
+
+        return self._call(get_status.build_request(check.require_id("id", id)))
 
     def get_statuses(
         self,
@@ -44,7 +45,7 @@ class EventsResource(Resource):
         sender_name: str | None = None,
         sender_role: str | None = None,
         n_max: int | None = None,
-    ) -> dict[str, Any]:
+    ) -> StatusList:
         """Get status events, newest first, filtered by the given values.
 
         :param session_id: Only events of this session.
@@ -54,60 +55,62 @@ class EventsResource(Resource):
         :param n_max: The maximum number of events to get (``None`` or 0: all).
         :return: ``{"count": <total>, "result": [status, ...]}``.
         """
-        arguments = _filters(
-            {"event_type": "type_"},
-            session_id=session_id,
-            event_type=event_type,
-            sender_name=sender_name,
-            sender_role=sender_role,
+        from scaleout_api.api.statuses import list_statuses
+
+        request = list_statuses.build_request(
+            session_id=given(check.optional_str("session_id", session_id)),
+            type_=given(check.optional_str("event_type", event_type)),
+            sender_name=given(check.optional_str("sender_name", sender_name)),
+            sender_role=given(check.optional_str("sender_role", sender_role)),
+            x_limit=given(check.n_max(n_max)),
         )
-        result: dict[str, Any] = self._list(
-            "statuses.list_statuses", check.n_max(n_max), **arguments
-        )
-        return result
+        return self._call(request)
 
     def get_statuses_count(self) -> int:
         """Get the number of status events.
 
         :return: The number of status events.
         """
-        result: int = self._call("statuses.count_statuses", expect=int)
-        return result
+        from scaleout_api.api.statuses import count_statuses
 
-    def add_status(self, status: dict[str, Any]) -> dict[str, Any]:
+        return self._call(count_statuses.build_request())
+
+    def add_status(self, status: StatusInput) -> Status:
         """Store a status event.
 
         :param status: A Status, e.g. ``{"type": "MODEL_UPDATE", "log_level": "INFO",
             "status": "Training complete", "sender": {"client_id": "abc-123"}}``.
         :return: The stored status, with its ``status_id``.
         """
+        from scaleout_api.api.statuses import add_status
+        from scaleout_api.models import StatusInput as StatusInputModel
+
         payload = check.require_mapping("status", status)
         assert payload is not None
         sender = payload.get("sender")
         if sender is not None:
             check.require_mapping("status['sender']", sender)
-        result: dict[str, Any] = self._call(
-            "statuses.add_status", expect=dict, body=body("StatusInput", payload)
-        )
-        return result
+        body = request_body("status", StatusInputModel, payload)
+        return self._call(add_status.build_request(body=body))
 
     def iter_statuses(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Status]:
         """Every status event matching ``filters`` (e.g. ``{"session_id": ...}``), oldest first."""
-        return self._walk("statuses.list_statuses", page_size, filters=filters)
+        from scaleout_api.api.statuses import list_statuses
 
-    def get_validation(self, id: str) -> dict[str, Any]:
+        return self._walk(list_statuses.build_request, page_size, filters)
+
+    def get_validation(self, id: str) -> Validation:
         """Get a validation result by its id.
 
         :param id: The validation id.
         :return: The validation.
         :raises NotFoundError: If there is no such validation.
         """
-        result: dict[str, Any] = self._call(
-            "validations.get_validation", expect=dict, id=check.require_id("id", id)
-        )
-        return result
+        from scaleout_api.api.validations import get_validation
+
+        return self._call(get_validation.build_request(check.require_id("id", id)))
 
     def get_validations(
         self,
@@ -118,7 +121,7 @@ class EventsResource(Resource):
         sender_role: str | None = None,
         sender_client_id: str | None = None,
         n_max: int | None = None,
-    ) -> dict[str, Any]:
+    ) -> ValidationList:
         """Get validation results, newest first, filtered by the given values.
 
         :param session_id: The session id to get validations for.
@@ -131,18 +134,18 @@ class EventsResource(Resource):
         :return: ``{"count": <total>, "result": [validation, ...]}``. Each validation's
             ``data`` is a JSON string of metrics.
         """
-        arguments = _filters(
-            session_id=session_id,
-            model_id=model_id,
-            correlation_id=correlation_id,
-            sender_name=sender_name,
-            sender_role=sender_role,
-            sender_client_id=sender_client_id,
+        from scaleout_api.api.validations import list_validations
+
+        request = list_validations.build_request(
+            session_id=given(check.optional_str("session_id", session_id)),
+            model_id=given(check.optional_str("model_id", model_id)),
+            correlation_id=given(check.optional_str("correlation_id", correlation_id)),
+            sender_name=given(check.optional_str("sender_name", sender_name)),
+            sender_role=given(check.optional_str("sender_role", sender_role)),
+            sender_client_id=given(check.optional_str("sender_client_id", sender_client_id)),
+            x_limit=given(check.n_max(n_max)),
         )
-        result: dict[str, Any] = self._list(
-            "validations.list_validations", check.n_max(n_max), **arguments
-        )
-        return result
+        return self._call(request)
 
     def get_validations_count(self, session_id: str | None = None) -> int:
         """Get the number of validation results.
@@ -150,16 +153,18 @@ class EventsResource(Resource):
         :param session_id: Only count the validations of this session.
         :return: The number of validations.
         """
-        result: int = self._call(
-            "validations.count_validations", expect=int, **_filters(session_id=session_id)
-        )
-        return result
+        from scaleout_api.api.validations import count_validations
+
+        session = given(check.optional_str("session_id", session_id))
+        return self._call(count_validations.build_request(session_id=session))
 
     def iter_validations(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Validation]:
         """Every validation matching ``filters`` (e.g. ``{"session_id": ...}``), oldest first."""
-        return self._walk("validations.list_validations", page_size, filters=filters)
+        from scaleout_api.api.validations import list_validations
+
+        return self._walk(list_validations.build_request, page_size, filters)
 
     def get_predictions(
         self,
@@ -167,7 +172,7 @@ class EventsResource(Resource):
         correlation_id: str | None = None,
         client_id: str | None = None,
         n_max: int | None = None,
-    ) -> dict[str, Any]:
+    ) -> PredictionList:
         """Get prediction results, newest first, filtered by the given values.
 
         :param model_id: Only predictions made with this model.
@@ -176,20 +181,19 @@ class EventsResource(Resource):
         :param n_max: The maximum number of predictions to get (``None`` or 0: all).
         :return: ``{"count": <total>, "result": [prediction, ...]}``.
         """
-        arguments = _filters(
-            {"client_id": "sender_client_id"},
-            model_id=model_id,
-            correlation_id=correlation_id,
-            client_id=client_id,
+        from scaleout_api.api.predictions import list_predictions
+
+        request = list_predictions.build_request(
+            model_id=given(check.optional_str("model_id", model_id)),
+            correlation_id=given(check.optional_str("correlation_id", correlation_id)),
+            sender_client_id=given(check.optional_str("client_id", client_id)),
+            x_limit=given(check.n_max(n_max)),
         )
-        result: dict[str, Any] = self._list(
-            "predictions.list_predictions", check.n_max(n_max), **arguments
-        )
-        return result
+        return self._call(request)
 
     def start_predictions(
         self, prediction_id: str | None = None, model_id: str | None = None
-    ) -> dict[str, Any]:
+    ) -> PredictionsStarted:
         """Ask the clients to predict with a model.
 
         :param prediction_id: An id for this prediction run; a new UUID when ``None``. Its
@@ -197,20 +201,22 @@ class EventsResource(Resource):
         :param model_id: The model to predict with; the newest model when ``None``.
         :return: The server's answer plus ``prediction_id``.
         """
+        from scaleout_api.api.predictions import start_predictions
+        from scaleout_api.models import StartPredictionsRequest
+
         run_id = check.optional_str("prediction_id", prediction_id) or str(uuid.uuid4())
         model = check.optional_str("model_id", model_id)
-        result: dict[str, Any] = self._call(
-            "predictions.start_predictions",
-            expect=dict,
-            body=body("StartPredictionsRequest", {"prediction_id": run_id, "model_id": model}),
-        )
+        body = StartPredictionsRequest(prediction_id=run_id, model_id=model)
+        result = self._call(start_predictions.build_request(body=body))
         return {**result, "prediction_id": run_id}
 
     def iter_predictions(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Prediction]:
         """Every prediction matching ``filters``, oldest first."""
-        return self._walk("predictions.list_predictions", page_size, filters=filters)
+        from scaleout_api.api.predictions import list_predictions
+
+        return self._walk(list_predictions.build_request, page_size, filters)
 
     def get_metrics(
         self,
@@ -223,7 +229,7 @@ class EventsResource(Resource):
         sender_role: str | None = None,
         sender_client_id: str | None = None,
         n_max: int | None = None,
-    ) -> dict[str, Any]:
+    ) -> MetricList:
         """Get training metrics reported by clients, newest first, filtered by the given values.
 
         :param session_id: Only metrics of this session.
@@ -236,17 +242,19 @@ class EventsResource(Resource):
         :param n_max: The maximum number of metrics to get (``None`` or 0: all).
         :return: ``{"count": <total>, "result": [metric, ...]}``.
         """
-        arguments = _filters(
-            session_id=session_id,
-            model_id=model_id,
-            round_id=round_id,
-            key=key,
-            sender_name=sender_name,
-            sender_role=sender_role,
-            sender_client_id=sender_client_id,
+        from scaleout_api.api.metrics import list_metrics
+
+        request = list_metrics.build_request(
+            session_id=given(check.optional_str("session_id", session_id)),
+            model_id=given(check.optional_str("model_id", model_id)),
+            round_id=given(check.optional_str("round_id", round_id)),
+            key=given(check.optional_str("key", key)),
+            sender_name=given(check.optional_str("sender_name", sender_name)),
+            sender_role=given(check.optional_str("sender_role", sender_role)),
+            sender_client_id=given(check.optional_str("sender_client_id", sender_client_id)),
+            x_limit=given(check.n_max(n_max)),
         )
-        result: dict[str, Any] = self._list("metrics.list_metrics", check.n_max(n_max), **arguments)
-        return result
+        return self._call(request)
 
     def get_metrics_count(self, session_id: str | None = None) -> int:
         """Get the number of training metrics.
@@ -254,13 +262,15 @@ class EventsResource(Resource):
         :param session_id: Only count the metrics of this session.
         :return: The number of metrics.
         """
-        result: int = self._call(
-            "metrics.count_metrics", expect=int, **_filters(session_id=session_id)
-        )
-        return result
+        from scaleout_api.api.metrics import count_metrics
+
+        session = given(check.optional_str("session_id", session_id))
+        return self._call(count_metrics.build_request(session_id=session))
 
     def iter_metrics(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Metric]:
         """Every training metric matching ``filters`` (e.g. ``{"session_id": ...}``)."""
-        return self._walk("metrics.list_metrics", page_size, filters=filters)
+        from scaleout_api.api.metrics import list_metrics
+
+        return self._walk(list_metrics.build_request, page_size, filters)

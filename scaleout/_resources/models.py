@@ -3,77 +3,84 @@
 from __future__ import annotations
 
 import os
+import typing
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .. import _validation as check
 from .._downloads import ProgressCallback as DownloadProgress
 from .._downloads import download_to
-from .._operations import body, build_request
+from .._exceptions import InvalidArgumentError
 from .._paging import DEFAULT_PAGE_SIZE
 from .._uploads import ProgressCallback as UploadProgress
 from .._uploads import upload_file
-from ._base import Resource
+from ._base import Resource, given
+
+if TYPE_CHECKING:
+    from scaleout_api.schemas import Helper, Model, ModelAdded, ModelList
+
+    from ..types import DownloadResult
 
 #: Model helpers by file extension (compared case-insensitively).
-HELPERS_BY_EXTENSION = {".npz": "numpyhelper", ".bin": "binaryhelper"}
-HELPERS = ("numpyhelper", "binaryhelper", "androidhelper")
+HELPERS_BY_EXTENSION: dict[str, Helper] = {".npz": "numpyhelper", ".bin": "binaryhelper"}
 
 
-def helper_for(path: os.PathLike[str] | str, helper: str | None) -> str:
+def helper_for(path: os.PathLike[str] | str, helper: str | None) -> Helper:
     """The helper for a model file: the explicit one, else the one its extension implies."""
+    from scaleout_api.schemas import Helper
+
     if helper is not None:
-        check.require_str("helper", helper)
-        if helper not in HELPERS:
-            raise ValueError(f"helper must be one of {', '.join(HELPERS)}; got {helper!r}")
-        return helper
+        chosen: Helper = check.require_choice("helper", helper, Helper)
+        return chosen
     extension = os.path.splitext(os.fspath(path))[1].lower()
     try:
         return HELPERS_BY_EXTENSION[extension]
     except KeyError:
         known = ", ".join(f"{ext} ({name})" for ext, name in HELPERS_BY_EXTENSION.items())
-        raise ValueError(
+        helpers = ", ".join(typing.get_args(Helper))
+        raise InvalidArgumentError(
             f"path: cannot tell the helper of a {extension or 'extensionless'!r} model file; "
-            f"known extensions are {known}. Pass helper= one of {', '.join(HELPERS)}."
+            f"known extensions are {known}. Pass helper= one of {helpers}."
         ) from None
 
 
 class ModelsResource(Resource):
-    def get_model(self, id: str) -> dict[str, Any]:
+    def get_model(self, id: str) -> Model:
         """Get a model by its id.
 
         :param id: The model id.
         :return: The model.
         :raises NotFoundError: If there is no such model.
         """
-        result: dict[str, Any] = self._call(
-            "models.get_model", expect=dict, id=check.require_id("id", id)
-        )
-        return result
+        from scaleout_api.api.models import get_model
 
-    def get_models(self, session_id: str | None = None, n_max: int | None = None) -> dict[str, Any]:
+        return self._call(get_model.build_request(check.require_id("id", id)))
+
+    def get_models(self, session_id: str | None = None, n_max: int | None = None) -> ModelList:
         """Get models, newest first.
 
         :param session_id: Only the models of this session.
         :param n_max: The maximum number of models to get (``None`` or 0: all).
         :return: ``{"count": <total>, "result": [model, ...]}``.
         """
-        # An unset (None) filter is left out of the query by the generated request builder.
+        from scaleout_api.api.models import list_models
+
         session = check.optional_str("session_id", session_id)
-        result: dict[str, Any] = self._list(
-            "models.list_models", check.n_max(n_max), session_id=session
+        request = list_models.build_request(
+            session_id=given(session), x_limit=given(check.n_max(n_max))
         )
-        return result
+        return self._call(request)
 
     def get_models_count(self) -> int:
         """Get the number of models.
 
         :return: The number of models.
         """
-        result: int = self._call("models.count_models", expect=int)
-        return result
+        from scaleout_api.api.models import count_models
 
-    def get_active_model(self) -> dict[str, Any] | None:
+        return self._call(count_models.build_request())
+
+    def get_active_model(self) -> Model | None:
         """Get the newest model, which new sessions start from.
 
         :return: The model, or ``None`` when there is no model yet.
@@ -86,7 +93,7 @@ class ModelsResource(Resource):
         include_self: bool = True,
         reverse: bool = True,
         n_max: int | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> list[Model]:
         """Get the trail of models that led to a model.
 
         :param id: The model to start from; the newest model when ``None``.
@@ -95,6 +102,8 @@ class ModelsResource(Resource):
         :param n_max: The maximum number of models (``None`` or 0: the whole trail).
         :return: A list of models; empty when there is no model yet.
         """
+        from scaleout_api.api.models import get_model_ancestors
+
         model_id = check.optional_str("id", id)
         check.require_bool("include_self", include_self)
         check.require_bool("reverse", reverse)
@@ -107,19 +116,14 @@ class ModelsResource(Resource):
         if limit is None:
             # Without X-Limit the server stops at 10; the whole trail is at most every model.
             limit = max(self.get_models_count(), 1)
-        result: list[dict[str, Any]] = self._call(
-            "models.get_model_ancestors",
-            expect=list,
-            id=model_id,
-            include_self=include_self,
-            x_limit=limit,
-            x_reverse=reverse,
+        request = get_model_ancestors.build_request(
+            model_id, include_self=include_self, x_limit=limit, x_reverse=reverse
         )
-        return result
+        return self._call(request)
 
     def download_model(
         self, id: str, path: str | os.PathLike[str], *, progress: DownloadProgress | None = None
-    ) -> dict[str, Any]:
+    ) -> DownloadResult:
         """Download a model file.
 
         The file is streamed to a temporary file beside ``path`` and renamed into place when
@@ -130,17 +134,15 @@ class ModelsResource(Resource):
         :param progress: Called as ``progress(bytes_received, total_or_None)``.
         :return: ``{"success": True, "message": ..., "path": ..., "size": ...}``.
         :raises NotFoundError: If there is no such model.
-        :raises DownloadError: If the transfer broke off.
+        :raises DownloadError: If the body broke off or ended short.
         """
+        from scaleout_api.api.models import download_model
+
         model_id = check.require_id("id", id)
         target = check.require_writable_target("path", path)
+        request = download_model.build_request(model_id)
         result = download_to(
-            self._core,
-            build_request("models.download_model", id=model_id),
-            target,
-            progress=progress,
-            request_options=self._request_options,
-            default_name=model_id,
+            self._stream, request, target, progress=progress, default_name=model_id
         )
         return {
             "success": True,
@@ -153,9 +155,9 @@ class ModelsResource(Resource):
         self,
         path: str | os.PathLike[str],
         *,
-        helper: str | None = None,
+        helper: Helper | None = None,
         progress: UploadProgress | None = None,
-    ) -> dict[str, Any]:
+    ) -> ModelAdded:
         """Upload a model file and make it the newest model (e.g. the seed model).
 
         The helper follows from the extension (``.npz``: numpyhelper, ``.bin``: binaryhelper)
@@ -167,18 +169,21 @@ class ModelsResource(Resource):
         :param progress: Called as ``progress(bytes_sent, total)`` after each chunk.
         :return: The server's answer, e.g. ``{"success": True, "message": ...}``.
         """
+        from scaleout_api.api.helpers import set_active_helper
+        from scaleout_api.api.models import add_model
+        from scaleout_api.models import HelperUpdate, ModelAddForm
+
         file = check.require_file("path", path)
         chosen = helper_for(file, helper)
-        upload = upload_file(
-            self._core, file, progress=progress, request_options=self._request_options
-        )
-        self._call("helpers.set_active_helper", body=body("HelperUpdate", {"helper": chosen}))
-        form = body("ModelAddForm", {"helper": chosen, "file_token": upload.file_token})
-        result: dict[str, Any] = self._call("models.add_model", expect=dict, body=form)
-        return result
+        upload = upload_file(self._call, file, progress=progress)
+        self._call(set_active_helper.build_request(body=HelperUpdate(helper=chosen)))
+        form = ModelAddForm(helper=chosen, file_token=upload.file_token)
+        return self._call(add_model.build_request(body=form))
 
     def iter_models(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Model]:
         """Every model matching ``filters`` (e.g. ``{"session_id": ...}``), oldest first."""
-        return self._walk("models.list_models", page_size, filters=filters)
+        from scaleout_api.api.models import list_models
+
+        return self._walk(list_models.build_request, page_size, filters)

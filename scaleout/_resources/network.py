@@ -3,58 +3,71 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .. import _validation as check
-from .._operations import body
 from .._paging import DEFAULT_PAGE_SIZE
-from ._base import Resource
+from ._base import Resource, given
+
+if TYPE_CHECKING:
+    from scaleout_api.schemas import (
+        Client,
+        ClientConfig,
+        ClientList,
+        Combiner,
+        CombinerList,
+        ControllerStatus,
+        Message,
+    )
 
 
 class NetworkResource(Resource):
-    def get_controller_status(self) -> dict[str, Any]:
+    def get_controller_status(self) -> ControllerStatus:
         """Get the status of the controller.
 
         :return: ``{"state": "idle" | "instructing" | "monitoring" | "setup" | "UNKNOWN"}``.
         """
-        result: dict[str, Any] = self._call("controller.get_controller_status", expect=dict)
-        return result
+        from scaleout_api.api.controller import get_controller_status
 
-    def get_client(self, id: str) -> dict[str, Any]:
+        return self._call(get_controller_status.build_request())
+
+    def get_client(self, id: str) -> Client:
         """Get a client by its id.
 
         :param id: The client id.
         :return: The client.
         :raises NotFoundError: If there is no such client.
         """
-        result: dict[str, Any] = self._call(
-            "clients.get_client", expect=dict, id=check.require_id("id", id)
-        )
-        return result
+        from scaleout_api.api.clients import get_client
 
-    def get_clients(self, n_max: int | None = None) -> dict[str, Any]:
+        return self._call(get_client.build_request(check.require_id("id", id)))
+
+    def get_clients(self, n_max: int | None = None) -> ClientList:
         """Get clients, newest first.
 
         :param n_max: The maximum number of clients to get (``None`` or 0: all).
         :return: ``{"count": <total>, "result": [client, ...]}``.
         """
-        result: dict[str, Any] = self._list("clients.list_clients", check.n_max(n_max))
-        return result
+        from scaleout_api.api.clients import list_clients
+
+        return self._call(list_clients.build_request(x_limit=given(check.n_max(n_max))))
 
     def get_active_clients(
         self, combiner_id: str | None = None, n_max: int | None = None
-    ) -> dict[str, Any]:
+    ) -> ClientList:
         """Get the clients that are online, optionally only those of one combiner.
 
         :param combiner_id: Only clients assigned to this combiner (its name).
         :param n_max: The maximum number of clients to get (``None`` or 0: all).
         :return: ``{"count": <total>, "result": [client, ...]}``.
         """
+        from scaleout_api.api.clients import list_clients
+
         combiner = check.optional_str("combiner_id", combiner_id)
-        result: dict[str, Any] = self._list(
-            "clients.list_clients", check.n_max(n_max), status="online", combiner=combiner
+        request = list_clients.build_request(
+            status="online", combiner=given(combiner), x_limit=given(check.n_max(n_max))
         )
-        return result
+        return self._call(request)
 
     def get_clients_count(self, only_active: bool = False) -> int:
         """Get the number of clients.
@@ -62,61 +75,62 @@ class NetworkResource(Resource):
         :param only_active: Count only the clients that are online.
         :return: The number of clients.
         """
-        active = check.require_bool("only_active", only_active)
-        result: int = self._call(
-            "clients.count_clients", expect=int, status="online" if active else None
-        )
-        return result
+        from scaleout_api.api.clients import count_clients
 
-    def get_client_config(self, checksum: bool = True) -> dict[str, Any]:
+        active = check.require_bool("only_active", only_active)
+        return self._call(count_clients.build_request(status=given("online" if active else None)))
+
+    def get_client_config(self, checksum: bool = True) -> ClientConfig:
         """Get the config clients use to reach the controller and ask for a combiner.
 
         :param checksum: Include the checksum of the active compute package.
         :return: ``{"network_id", "discover_host", "discover_port", "checksum"?}``.
         """
+        from scaleout_api.api.clients import get_client_config
+
         wanted = check.require_bool("checksum", checksum)
-        result: dict[str, Any] = self._call(
-            "clients.get_client_config", expect=dict, checksum=wanted
-        )
-        return result
+        return self._call(get_client_config.build_request(checksum=wanted))
 
     def iter_clients(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Client]:
         """Every client matching ``filters`` (any Client field, e.g. ``{"status": "online"}``),
         oldest first, fetched ``page_size`` at a time."""
-        return self._walk("clients.list_clients", page_size, filters=filters)
+        from scaleout_api.api.clients import list_clients
 
-    def get_combiner(self, id: str) -> dict[str, Any]:
+        return self._walk(list_clients.build_request, page_size, filters)
+
+    def get_combiner(self, id: str) -> Combiner:
         """Get a combiner by its id.
 
         :param id: The combiner id.
         :return: The combiner.
         :raises NotFoundError: If there is no such combiner.
         """
-        result: dict[str, Any] = self._call(
-            "combiners.get_combiner", expect=dict, id=check.require_id("id", id)
-        )
-        return result
+        from scaleout_api.api.combiners import get_combiner
 
-    def get_combiners(self, n_max: int | None = None) -> dict[str, Any]:
+        return self._call(get_combiner.build_request(check.require_id("id", id)))
+
+    def get_combiners(self, n_max: int | None = None) -> CombinerList:
         """Get combiners, newest first.
 
         :param n_max: The maximum number of combiners to get (``None`` or 0: all).
         :return: ``{"count": <total>, "result": [combiner, ...]}``.
         """
-        result: dict[str, Any] = self._list("combiners.list_combiners", check.n_max(n_max))
-        return result
+        from scaleout_api.api.combiners import list_combiners
+
+        return self._call(list_combiners.build_request(x_limit=given(check.n_max(n_max))))
 
     def get_combiners_count(self) -> int:
         """Get the number of combiners.
 
         :return: The number of combiners.
         """
-        result: int = self._call("combiners.count_combiners", expect=int)
-        return result
+        from scaleout_api.api.combiners import count_combiners
 
-    def set_public_hostname(self, combiner_id: str, public_hostname: str) -> dict[str, Any]:
+        return self._call(count_combiners.build_request())
+
+    def set_public_hostname(self, combiner_id: str, public_hostname: str) -> Message:
         """Set the public gRPC endpoint clients use to reach a combiner (e.g. an ingress).
 
         :param combiner_id: The combiner id.
@@ -124,18 +138,18 @@ class NetworkResource(Resource):
         :return: The server's answer.
         :raises NotFoundError: If there is no such combiner.
         """
+        from scaleout_api.api.combiners import update_combiner
+        from scaleout_api.models import CombinerUpdate
+
         combiner = check.require_id("combiner_id", combiner_id)
-        hostname = check.require_str("public_hostname", public_hostname)
-        result: dict[str, Any] = self._call(
-            "combiners.update_combiner",
-            expect=dict,
-            id=combiner,
-            body=body("CombinerUpdate", {"public_hostname": hostname}),
-        )
-        return result
+        hostname = check.require_value("public_hostname", public_hostname)
+        body = CombinerUpdate(public_hostname=hostname)
+        return self._call(update_combiner.build_request(combiner, body=body))
 
     def iter_combiners(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Combiner]:
         """Every combiner matching ``filters`` (any Combiner field), oldest first."""
-        return self._walk("combiners.list_combiners", page_size, filters=filters)
+        from scaleout_api.api.combiners import list_combiners
+
+        return self._walk(list_combiners.build_request, page_size, filters)

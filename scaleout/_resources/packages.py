@@ -4,70 +4,78 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .. import _validation as check
 from .._downloads import ProgressCallback as DownloadProgress
 from .._downloads import download_to
-from .._operations import body, build_request
+from .._exceptions import ArgumentTypeError, InvalidArgumentError
 from .._paging import DEFAULT_PAGE_SIZE
 from .._uploads import ProgressCallback as UploadProgress
 from .._uploads import upload_file
-from ._base import Resource
+from ._base import Resource, given
 from .models import helper_for
+
+if TYPE_CHECKING:
+    from scaleout_api.schemas import Checksum, Helper, Package, PackageAdded, PackageList
+
+    from ..types import DownloadResult
 
 
 class PackagesResource(Resource):
-    def get_package(self, id: str) -> dict[str, Any]:
+    def get_package(self, id: str) -> Package:
         """Get a compute package by its id.
 
         :param id: The package id.
         :return: The package.
         :raises NotFoundError: If there is no such package.
         """
-        result: dict[str, Any] = self._call(
-            "packages.get_package", expect=dict, id=check.require_id("id", id)
-        )
-        return result
+        from scaleout_api.api.packages import get_package
 
-    def get_packages(self, n_max: int | None = None) -> dict[str, Any]:
+        return self._call(get_package.build_request(check.require_id("id", id)))
+
+    def get_packages(self, n_max: int | None = None) -> PackageList:
         """Get compute packages, newest first.
 
         :param n_max: The maximum number of packages to get (``None`` or 0: all).
         :return: ``{"count": <total>, "result": [package, ...]}``.
         """
-        result: dict[str, Any] = self._list("packages.list_packages", check.n_max(n_max))
-        return result
+        from scaleout_api.api.packages import list_packages
+
+        return self._call(list_packages.build_request(x_limit=given(check.n_max(n_max))))
 
     def get_packages_count(self) -> int:
         """Get the number of compute packages.
 
         :return: The number of packages.
         """
-        result: int = self._call("packages.count_packages", expect=int)
-        return result
+        from scaleout_api.api.packages import count_packages
 
-    def get_active_package(self) -> dict[str, Any]:
+        return self._call(count_packages.build_request())
+
+    def get_active_package(self) -> Package:
         """Get the active compute package.
 
         :return: The package.
         :raises NotFoundError: If no package is active.
         """
-        result: dict[str, Any] = self._call("packages.get_active_package", expect=dict)
-        return result
+        from scaleout_api.api.packages import get_active_package
 
-    def get_package_checksum(self) -> dict[str, Any]:
+        return self._call(get_active_package.build_request())
+
+    def get_package_checksum(self) -> Checksum:
         """Get the checksum of the active compute package file.
 
         :return: ``{"message": ..., "checksum": "<sha256>"}``.
         :raises NotFoundError: If no package file has been uploaded.
         """
-        result: dict[str, Any] = self._call("packages.get_package_checksum", expect=dict)
-        return result
+        from scaleout_api.api.packages import get_package_checksum
+
+        return self._call(get_package_checksum.build_request())
 
     def download_package(
         self, path: str | os.PathLike[str], *, progress: DownloadProgress | None = None
-    ) -> dict[str, Any]:
+    ) -> DownloadResult:
         """Download the active compute package file.
 
         The file is streamed to a temporary file beside ``path`` and renamed into place when
@@ -77,16 +85,14 @@ class PackagesResource(Resource):
         :param progress: Called as ``progress(bytes_received, total_or_None)``.
         :return: ``{"success": True, "message": ..., "path": ..., "size": ...}``.
         :raises NotFoundError: If no package is active.
-        :raises DownloadError: If the transfer broke off.
+        :raises DownloadError: If the body broke off or ended short.
         """
+        from scaleout_api.api.packages import download_package
+
         target = check.require_writable_target("path", path)
+        request = download_package.build_request()
         result = download_to(
-            self._core,
-            build_request("packages.download_package"),
-            target,
-            progress=progress,
-            request_options=self._request_options,
-            default_name="package",
+            self._stream, request, target, progress=progress, default_name="package"
         )
         return {
             "success": True,
@@ -98,12 +104,12 @@ class PackagesResource(Resource):
     def set_active_package(
         self,
         path: str | os.PathLike[str],
-        helper: str,
+        helper: Helper,
         name: str,
         description: str = "",
         *,
         progress: UploadProgress | None = None,
-    ) -> dict[str, Any]:
+    ) -> PackageAdded:
         """Upload a compute package and make it the active one.
 
         :param path: The package archive (e.g. ``package.tgz``).
@@ -114,31 +120,32 @@ class PackagesResource(Resource):
         :param progress: Called as ``progress(bytes_sent, total)`` after each chunk.
         :return: The server's answer, e.g. ``{"message": "Package uploaded"}``.
         """
+        from scaleout_api.api.packages import add_package
+        from scaleout_api.models import PackageAddForm
+
         file = check.require_file("path", path)
         if helper is None:
-            raise ValueError("helper is required (numpyhelper, binaryhelper or androidhelper)")
+            raise InvalidArgumentError(
+                "helper is required (numpyhelper, binaryhelper or androidhelper)"
+            )
         chosen = helper_for(file, helper)
-        package_name = check.require_str("name", name)
+        package_name = check.require_value("name", name)
         if not isinstance(description, str):
-            raise TypeError(f"description must be a str, not {type(description).__name__}")
-        upload = upload_file(
-            self._core, file, progress=progress, request_options=self._request_options
+            raise ArgumentTypeError(f"description must be a str, not {type(description).__name__}")
+        upload = upload_file(self._call, file, progress=progress)
+        form = PackageAddForm(
+            file_token=upload.file_token,
+            helper=chosen,
+            name=package_name,
+            description=description,
+            file_name=file.name,
         )
-        form = body(
-            "PackageAddForm",
-            {
-                "file_token": upload.file_token,
-                "helper": chosen,
-                "name": package_name,
-                "description": description,
-                "file_name": file.name,
-            },
-        )
-        result: dict[str, Any] = self._call("packages.add_package", expect=dict, body=form)
-        return result
+        return self._call(add_package.build_request(body=form))
 
     def iter_packages(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Package]:
         """Every compute package matching ``filters``, oldest first."""
-        return self._walk("packages.list_packages", page_size, filters=filters)
+        from scaleout_api.api.packages import list_packages
+
+        return self._walk(list_packages.build_request, page_size, filters)

@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from .. import _validation as check
 from .._exceptions import (
+    APIResponseValidationError,
     BadRequestError,
+    InvalidArgumentError,
     NotFoundError,
     ScaleoutError,
     SessionStateError,
     WaitTimeoutError,
 )
-from .._operations import body
 from .._paging import DEFAULT_PAGE_SIZE
-from ._base import Resource
+from ._base import Resource, given
+
+if TYPE_CHECKING:
+    from scaleout_api.schemas import (
+        Aggregator,
+        AggregatorKwargs,
+        Helper,
+        Message,
+        Round,
+        RoundList,
+        Session,
+        SessionList,
+        SessionStatus,
+    )
+
+    from ..types import SessionStarted
 
 logger = logging.getLogger("scaleout")
 
@@ -28,7 +45,7 @@ FAILED_STATES = frozenset({"failed"})
 #: Round states of a round that is over (``Pending`` is the only other one).
 DONE_ROUND_STATES = frozenset({"success", "failed", "terminated", "finished"})
 
-RoundCallback = Callable[[dict[str, Any]], object]
+RoundCallback = Callable[["Round"], object]
 
 
 def server_functions_source(server_functions: object) -> str | None:
@@ -44,7 +61,7 @@ def server_functions_source(server_functions: object) -> str | None:
     try:
         return inspect.getsource(cls)
     except (OSError, TypeError) as exc:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"server_functions: cannot read the source of {cls.__qualname__} ({exc}); classes "
             "defined in a REPL or notebook have no source file. Define it in a .py module, or "
             "pass its source as a str."
@@ -52,7 +69,7 @@ def server_functions_source(server_functions: object) -> str | None:
 
 
 class SessionsResource(Resource):
-    def get_session(self, id: str | None = None, name: str | None = None) -> dict[str, Any]:
+    def get_session(self, id: str | None = None, name: str | None = None) -> Session:
         """Get a session by id or by name.
 
         :param id: The session id.
@@ -61,46 +78,50 @@ class SessionsResource(Resource):
         :raises NotFoundError: If there is no such session.
         :raises ValueError: If neither ``id`` nor ``name`` is given.
         """
+        from scaleout_api.api.sessions import get_session, list_sessions
+
         session_id = check.optional_str("id", id)
         session_name = check.optional_str("name", name)
         if session_id is not None:
-            result: dict[str, Any] = self._call("sessions.get_session", expect=dict, id=session_id)
-            return result
+            return self._call(get_session.build_request(session_id))
         if session_name is None:
-            raise ValueError("get_session needs id or name")
-        page = self._call("sessions.list_sessions", expect=dict, name=session_name, x_limit=1)
-        found = page.get("result") or []
+            raise InvalidArgumentError("get_session needs id or name")
+        request = list_sessions.build_request(name=session_name, x_limit=1)
+        found = self._call(request).get("result") or []
         if not found:
             raise NotFoundError(
                 f"no session named {session_name!r}",
                 status_code=404,
-                method="GET",
-                url=str(self._core.base_url) + "/api/v1/sessions/",
+                method=request.method,
+                url=self._core.base_url.join(request.url),
             )
-        return dict(found[0])
+        return found[0]
 
-    def get_sessions(self, n_max: int | None = None, name: str | None = None) -> dict[str, Any]:
+    def get_sessions(self, n_max: int | None = None, name: str | None = None) -> SessionList:
         """Get sessions, newest first.
 
         :param n_max: The maximum number of sessions to get (``None`` or 0: all).
         :param name: Only sessions with this name.
         :return: ``{"count": <total>, "result": [session, ...]}``.
         """
+        from scaleout_api.api.sessions import list_sessions
+
         session_name = check.optional_str("name", name)
-        result: dict[str, Any] = self._list(
-            "sessions.list_sessions", check.n_max(n_max), name=session_name
+        request = list_sessions.build_request(
+            name=given(session_name), x_limit=given(check.n_max(n_max))
         )
-        return result
+        return self._call(request)
 
     def get_sessions_count(self) -> int:
         """Get the number of sessions.
 
         :return: The number of sessions.
         """
-        result: int = self._call("sessions.count_sessions", expect=int)
-        return result
+        from scaleout_api.api.sessions import count_sessions
 
-    def get_session_status(self, id: str) -> str:
+        return self._call(count_sessions.build_request())
+
+    def get_session_status(self, id: str) -> SessionStatus:
         """Get the status of a session (``Created``, ``Started``, ``Finished``, ...).
 
         :param id: The session id.
@@ -108,7 +129,7 @@ class SessionsResource(Resource):
         :raises NotFoundError: If there is no such session.
         """
         status = self.get_session(id).get("status")
-        return str(status) if status is not None else "Created"
+        return cast("SessionStatus", str(status)) if status is not None else "Created"
 
     def session_is_finished(self, id: str) -> bool:
         """Whether a session has finished.
@@ -121,19 +142,19 @@ class SessionsResource(Resource):
     def start_session(
         self,
         name: str | None = None,
-        aggregator: str = "fedavg",
-        aggregator_kwargs: dict[str, Any] | None = None,
+        aggregator: Aggregator = "fedavg",
+        aggregator_kwargs: AggregatorKwargs | None = None,
         model_id: str | None = None,
-        round_timeout: int = 180,
+        round_timeout: float = 180,
         rounds: int = 5,
         round_buffer_size: int = -1,
         delete_models: bool = True,
         validate: bool = True,
-        helper: str | None = None,
+        helper: Helper | None = None,
         min_clients: int = 1,
         requested_clients: int = 8,
         server_functions: object = None,
-    ) -> dict[str, Any]:
+    ) -> SessionStarted:
         """Create a session and start it.
 
         :param name: The name of the session.
@@ -154,18 +175,27 @@ class SessionsResource(Resource):
         :return: The server's answer plus ``session_id``.
         :raises ScaleoutError: If there is no model to start from.
         """
+        from scaleout_api.api.sessions import create_session
+        from scaleout_api.models import AggregatorKwargs as KwargsModel
+        from scaleout_api.models import SessionConfig, SessionCreate
+        from scaleout_api.schemas import Aggregator, Helper, ServerOptimizer
+
         session_name = check.optional_str("name", name)
-        check.require_str("aggregator", aggregator)
+        check.require_choice("aggregator", aggregator, Aggregator)
         kwargs = check.require_mapping("aggregator_kwargs", aggregator_kwargs, allow_none=True)
+        if kwargs is not None and "serveropt" in kwargs:
+            check.require_choice(
+                "aggregator_kwargs['serveropt']", kwargs["serveropt"], ServerOptimizer
+            )
         start_model = check.optional_str("model_id", model_id)
         check.require_positive_number("round_timeout", round_timeout)
         check.require_int("rounds", rounds, minimum=1)
         check.require_int("round_buffer_size", round_buffer_size)
         if round_buffer_size == 0:
-            raise ValueError("round_buffer_size must not be 0 (use -1 for no buffer)")
+            raise InvalidArgumentError("round_buffer_size must not be 0 (use -1 for no buffer)")
         check.require_bool("delete_models", delete_models)
         check.require_bool("validate", validate)
-        check.optional_str("helper", helper)
+        check.require_choice("helper", helper, Helper, allow_none=True)
         check.require_int("min_clients", min_clients, minimum=1)
         check.require_int("requested_clients", requested_clients, minimum=1)
         source = server_functions_source(server_functions)
@@ -180,31 +210,22 @@ class SessionsResource(Resource):
             start_model = str(newest["model_id"])
         chosen_helper = helper if helper is not None else self._active_helper()
 
-        created = self._call(
-            "sessions.create_session",
-            expect=dict,
-            body=body(
-                "SessionCreate",
-                {
-                    "name": session_name,
-                    "seed_model_id": start_model,
-                    "session_config": {
-                        "aggregator": aggregator,
-                        "aggregator_kwargs": kwargs,
-                        "rounds": rounds,
-                        "round_timeout": round_timeout,
-                        "buffer_size": round_buffer_size,
-                        "model_id": start_model,
-                        "delete_models_storage": delete_models,
-                        "clients_required": min_clients,
-                        "requested_clients": requested_clients,
-                        "validate": validate,
-                        "helper_type": chosen_helper,
-                        "server_functions": source,
-                    },
-                },
-            ),
+        config = SessionConfig(
+            aggregator=aggregator,
+            aggregator_kwargs=None if kwargs is None else KwargsModel.from_dict(kwargs),
+            rounds=rounds,
+            round_timeout=round_timeout,
+            buffer_size=round_buffer_size,
+            model_id=start_model,
+            delete_models_storage=delete_models,
+            clients_required=min_clients,
+            requested_clients=requested_clients,
+            validate=validate,
+            helper_type=chosen_helper,
+            server_functions=source,
         )
+        body = SessionCreate(name=session_name, seed_model_id=start_model, session_config=config)
+        created = self._call(create_session.build_request(body=body))
         session_id = created.get("session_id") if isinstance(created, dict) else None
         if not isinstance(session_id, str) or not session_id:
             raise ScaleoutError("start_session: the server created a session without a session_id")
@@ -212,8 +233,8 @@ class SessionsResource(Resource):
         return {**started, "session_id": session_id}
 
     def continue_session(
-        self, session_id: str, rounds: int = 5, round_timeout: int = 180
-    ) -> dict[str, Any]:
+        self, session_id: str, rounds: int = 5, round_timeout: float = 180
+    ) -> SessionStarted:
         """Run more rounds of a session that is not running, from its newest model.
 
         :param session_id: The session id.
@@ -234,21 +255,23 @@ class SessionsResource(Resource):
             )
         return {**self._start(sid, rounds, round_timeout), "session_id": sid}
 
-    def step_current_session(self) -> dict[str, Any]:
+    def step_current_session(self) -> Message:
         """Tell the running session to go on to its next step without waiting any longer.
 
         :return: The server's answer.
         """
-        result: dict[str, Any] = self._call("controller.continue_current_session", expect=dict)
-        return result
+        from scaleout_api.api.controller import continue_current_session
 
-    def stop_current_session(self) -> dict[str, Any]:
+        return self._call(continue_current_session.build_request())
+
+    def stop_current_session(self) -> Message:
         """Tell the running session to stop after the current round.
 
         :return: The server's answer.
         """
-        result: dict[str, Any] = self._call("controller.stop_current_session", expect=dict)
-        return result
+        from scaleout_api.api.controller import stop_current_session
+
+        return self._call(stop_current_session.build_request())
 
     def wait_for_session(
         self,
@@ -257,7 +280,7 @@ class SessionsResource(Resource):
         timeout: float = 3600.0,
         poll_interval: float = 2.0,
         on_round: RoundCallback | None = None,
-    ) -> dict[str, Any]:
+    ) -> Session:
         """Wait until a session is over and return it.
 
         :param session_id: The session id.
@@ -272,7 +295,7 @@ class SessionsResource(Resource):
         check.require_positive_number("timeout", timeout)
         check.require_positive_number("poll_interval", poll_interval)
         if on_round is not None and not callable(on_round):
-            raise TypeError("on_round must be callable")
+            raise check.ArgumentTypeError("on_round must be callable")
         deadline = time.monotonic() + timeout
         reported: set[str] = set()
         while True:
@@ -293,25 +316,26 @@ class SessionsResource(Resource):
 
     def iter_sessions(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Session]:
         """Every session matching ``filters`` (e.g. ``{"status": "Finished"}``), oldest first."""
-        return self._walk("sessions.list_sessions", page_size, filters=filters)
+        from scaleout_api.api.sessions import list_sessions
 
-    def get_round(self, id: str) -> dict[str, Any]:
+        return self._walk(list_sessions.build_request, page_size, filters)
+
+    def get_round(self, id: str) -> Round:
         """Get a round by its id.
 
         :param id: The round id.
         :return: The round.
         :raises NotFoundError: If there is no such round.
         """
-        result: dict[str, Any] = self._call(
-            "rounds.get_round", expect=dict, id=check.require_id("id", id)
-        )
-        return result
+        from scaleout_api.api.rounds import get_round
+
+        return self._call(get_round.build_request(check.require_id("id", id)))
 
     def get_rounds(
         self, n_max: int | None = None, filter: Mapping[str, object] | None = None
-    ) -> dict[str, Any]:
+    ) -> RoundList:
         """Get rounds, newest first.
 
         :param n_max: The maximum number of rounds to get (``None`` or 0: all).
@@ -319,19 +343,20 @@ class SessionsResource(Resource):
             and booleans are sent as ``true``/``false``.
         :return: ``{"count": <total>, "result": [round, ...]}``.
         """
+        from scaleout_api.api.rounds import list_rounds
+
         extra = check.filters("filter", filter)
-        result: dict[str, Any] = self._list(
-            "rounds.list_rounds", check.n_max(n_max), extra_params=extra
-        )
-        return result
+        request = list_rounds.build_request(x_limit=given(check.n_max(n_max)))
+        return self._call(request, extra_params=extra)
 
     def get_rounds_count(self) -> int:
         """Get the number of rounds.
 
         :return: The number of rounds.
         """
-        result: int = self._call("rounds.count_rounds", expect=int)
-        return result
+        from scaleout_api.api.rounds import count_rounds
+
+        return self._call(count_rounds.build_request())
 
     def iter_rounds(
         self,
@@ -339,29 +364,32 @@ class SessionsResource(Resource):
         *,
         filters: Mapping[str, object] | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Round]:
         """Every round (of one session, if given) matching ``filters``, oldest first."""
-        sid = check.optional_str("session_id", session_id)
-        arguments = {"round_config_session_id": sid} if sid is not None else {}
-        return self._walk("rounds.list_rounds", page_size, filters=filters, **arguments)
+        from scaleout_api.api.rounds import list_rounds
 
-    def _start(self, session_id: str, rounds: int, round_timeout: float) -> dict[str, Any]:
-        request = body(
-            "SessionStartRequest",
-            {"session_id": session_id, "rounds": rounds, "round_timeout": round_timeout},
+        sid = given(check.optional_str("session_id", session_id))
+        build = functools.partial(list_rounds.build_request, round_config_session_id=sid)
+        return self._walk(build, page_size, filters)
+
+    def _start(self, session_id: str, rounds: int, round_timeout: float) -> Message:
+        from scaleout_api.api.sessions import start_session
+        from scaleout_api.models import SessionStartRequest
+
+        body = SessionStartRequest(
+            session_id=session_id, rounds=rounds, round_timeout=round_timeout
         )
-        result: dict[str, Any] = self._call("sessions.start_session", expect=dict, body=request)
-        return result
+        return self._call(start_session.build_request(body=body))
 
-    def _active_helper(self) -> str:
+    def _active_helper(self) -> Helper:
         """The server's active helper; ``numpyhelper`` when none is set (404, or 400 on Edge)."""
+        from scaleout_api.api.helpers import get_active_helper
+
         try:
-            helper = self._call("helpers.get_active_helper")
-        except (NotFoundError, BadRequestError):
+            helper = self._call(get_active_helper.build_request())
+        except (NotFoundError, BadRequestError, APIResponseValidationError):
             return "numpyhelper"
-        if not isinstance(helper, str) or not helper:
-            return "numpyhelper"
-        return helper
+        return helper or "numpyhelper"
 
     def _report_rounds(self, session_id: str, reported: set[str], on_round: RoundCallback) -> None:
         for round_ in self.iter_rounds(session_id):

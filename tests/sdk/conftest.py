@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scaleout import Scaleout, _auth, _uploads
+from scaleout import Scaleout, _insecure
 from scaleout._retry import RetryTransport
 
 from ._support import FakeServer, make_client
@@ -42,9 +42,9 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("SCALEOUT_TOKEN_CACHE_DIR", str(tmp_path / "token-cache"))
-    _auth._warned.clear()
+    _insecure._warned.clear()
     yield
-    _auth._warned.clear()
+    _insecure._warned.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -55,9 +55,6 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> Sleeps:
     kwdefaults = RetryTransport.__init__.__kwdefaults__
     assert kwdefaults is not None and "sleep" in kwdefaults
     monkeypatch.setitem(kwdefaults, "sleep", recorder)
-    upload_defaults = _uploads.upload_file.__kwdefaults__
-    assert upload_defaults is not None and "sleep" in upload_defaults
-    monkeypatch.setitem(upload_defaults, "sleep", recorder)
     return recorder
 
 

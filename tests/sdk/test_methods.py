@@ -1104,7 +1104,7 @@ def test_with_options(server: FakeServer, client: Scaleout) -> None:
     }
     assert "scaleout_max_retries" not in plain.extensions
     # The view shares the pool: one connection pool, one set of credentials.
-    assert view.api.get_httpx_client() is client.api.get_httpx_client()
+    assert view._core.httpx_client is client._core.httpx_client
 
 
 def test_with_options_reaches_downloads(

@@ -497,9 +497,9 @@ def test_bug_20_idempotent_requests_are_retried_on_one_pool(
     busy = respond(503, {"message": "busy"})
     server.on("GET", "/api/v1/clients/count", busy, busy, respond(200, 4))
     with make_client(server, max_retries=2) as sdk:
-        pool = sdk.api.get_httpx_client()
+        pool = sdk._core.httpx_client
         assert sdk.get_clients_count() == 4
-        assert sdk.with_options(max_retries=0).api.get_httpx_client() is pool
+        assert sdk.with_options(max_retries=0)._core.httpx_client is pool
     assert len(server.requests) == 3
     assert len(sleeps) == 2 and all(0 <= delay <= 8 for delay in sleeps)
 

@@ -21,7 +21,7 @@ from scaleout import (
     UploadError,
 )
 
-from ._support import FakeServer, form_of, json_of, respond, x_headers
+from ._support import FakeServer, form_of, json_of, make_client, respond, x_headers
 
 CHUNK = 921600
 INIT = "/api/v1/file-upload/init"
@@ -188,35 +188,60 @@ def test_failing_abort_does_not_mask_the_error(
     [
         respond(503, {"message": "busy"}),
         respond(429, {"message": "slow down"}),
-        respond(500, {"message": "oops"}),
         broken_connection,
     ],
-    ids=["503", "429", "500", "connection_error"],
+    ids=["503", "429", "connection_error"],
 )
 def test_failed_chunk_is_resent_and_succeeds(
-    failure: Any, server: FakeServer, client: Scaleout, tmp_path: Path, sleeps: list[float]
+    failure: Any, server: FakeServer, tmp_path: Path, sleeps: list[float]
 ) -> None:
     path = write(tmp_path, CHUNK + 10)
     routes(server)
     ok = respond(200, {})
     server.routes[("POST", "/api/v1/file-upload/u1/chunk")] = [ok, failure, ok]
-    client.set_active_model(path)
+    with make_client(server, max_retries=2) as client:
+        client.set_active_model(path)
     chunks = chunk_requests(server)
     assert [x_headers(r)["x-chunk-index"] for r in chunks] == ["0", "1", "1"]
     assert chunks[1].content == chunks[2].content == path.read_bytes()[CHUNK:]
-    assert sleeps == [0.5]
+    # The transport's one backoff: full jitter under 0.5 s before the first resend.
+    assert len(sleeps) == 1 and 0 <= sleeps[0] <= 0.5
     assert not [r for r in server.requests if r.url.path.endswith("/abort")]
 
 
+def test_chunk_answered_500_is_not_resent(server: FakeServer, tmp_path: Path) -> None:
+    """A 500 is an answer, not a transient failure: the one retry policy does not resend it."""
+    routes(server)
+    server.routes[("POST", "/api/v1/file-upload/u1/chunk")] = [respond(500, {"message": "oops"})]
+    with make_client(server, max_retries=2) as client, pytest.raises(InternalServerError):
+        client.set_active_model(write(tmp_path, 10))
+    assert len(chunk_requests(server)) == 1
+    assert server.calls()[-1] == ("POST", "/api/v1/file-upload/u1/abort")
+
+
+@pytest.mark.parametrize("max_retries", [0, 1, 2, 4])
+def test_chunk_on_a_refused_connection_is_attempted_max_retries_plus_one_times(
+    max_retries: int, server: FakeServer, tmp_path: Path, sleeps: list[float]
+) -> None:
+    routes(server)
+    server.routes[("POST", "/api/v1/file-upload/u1/chunk")] = [broken_connection]
+    with make_client(server, max_retries=max_retries) as client:
+        with pytest.raises(APIConnectionError):
+            client.set_active_model(write(tmp_path, 10))
+    assert len(chunk_requests(server)) == max_retries + 1
+    assert len(sleeps) == max_retries
+    assert server.calls()[-1] == ("POST", "/api/v1/file-upload/u1/abort")
+
+
 def test_chunk_failing_every_time_aborts(
-    server: FakeServer, client: Scaleout, tmp_path: Path, sleeps: list[float]
+    server: FakeServer, tmp_path: Path, sleeps: list[float]
 ) -> None:
     routes(server)
     server.routes[("POST", "/api/v1/file-upload/u1/chunk")] = [respond(503, {"message": "x"})]
-    with pytest.raises(InternalServerError):
+    with make_client(server, max_retries=2) as client, pytest.raises(InternalServerError):
         client.set_active_model(write(tmp_path, 10))
     assert len(chunk_requests(server)) == 3  # first try + 2 resends
-    assert sleeps == [0.5, 1.0]
+    assert len(sleeps) == 2 and 0 <= sleeps[0] <= 0.5 and 0 <= sleeps[1] <= 1.0
     assert server.calls()[-1] == ("POST", "/api/v1/file-upload/u1/abort")
 
 

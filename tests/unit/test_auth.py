@@ -13,15 +13,15 @@ from typing import Any
 import httpx
 import pytest
 
-from scaleout import _auth
+from scaleout import _insecure
 from scaleout._auth import (
     ProviderAuth,
     RefreshTokenAuth,
     StaticTokenAuth,
-    build_auth,
     jwt_claims,
 )
 from scaleout._base_client import HTTPCore
+from scaleout._config import build_auth
 from scaleout._exceptions import (
     APIConnectionError,
     AuthenticationError,
@@ -109,9 +109,9 @@ def refresh_auth(**kwargs: Any) -> RefreshTokenAuth:
 
 @pytest.fixture(autouse=True)
 def _reset_warnings() -> Iterator[None]:
-    _auth._warned.clear()
+    _insecure._warned.clear()
     yield
-    _auth._warned.clear()
+    _insecure._warned.clear()
 
 
 # --- RefreshTokenAuth -------------------------------------------------------------------
