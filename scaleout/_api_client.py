@@ -6,24 +6,25 @@ The generated functions (``scaleout_api.api.<tag>.<operation>.sync_detailed(clie
 SDK's request shaping, auth (with token refresh), timeouts, retries, per-call options and
 connection-error mapping. Status errors are left to the generated code, which returns the
 documented error bodies as parsed models rather than raising.
+
+This module imports the generated package, so it is itself imported only on first use of
+``client.api``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
+from scaleout_api import Client as GeneratedClient
 
 from . import _extensions
 from ._base_client import HTTPCore
 from ._exceptions import ArgumentTypeError
 from ._options import NotGiven, RequestOptions
 
-if TYPE_CHECKING:
-    from scaleout_api import Client as GeneratedClient
-
-__all__ = ["generated_client"]
+__all__ = ["ApiClient"]
 
 
 class _NoNetwork(httpx.BaseTransport):
@@ -65,7 +66,7 @@ class _RoutedClient(httpx.Client):
     ) -> httpx.Response:
         if auth is not httpx.USE_CLIENT_DEFAULT:
             raise ArgumentTypeError("client.api sends with the Scaleout client's auth; pass none")
-        # Headers added by the generated Client's with_headers() live on this client.
+        # Headers set on this httpx client by hand (client.api.get_httpx_client().headers).
         added = {k: v for k, v in self.headers.items() if self._core.headers.get(k) != v}
         kwargs = {
             "method": method,
@@ -113,10 +114,35 @@ class _RoutedClient(httpx.Client):
         pass
 
 
-def generated_client(core: HTTPCore, options: RequestOptions) -> GeneratedClient:
-    """A generated ``scaleout_api.Client`` whose requests go through ``core`` with ``options``."""
-    from scaleout_api import Client as GeneratedClient
+class ApiClient(GeneratedClient):
+    """The generated ``scaleout_api.Client``, sending through a Scaleout client's HTTP core.
 
-    generated = GeneratedClient(base_url=core.base_url.url)
-    generated.set_httpx_client(_RoutedClient(core, options))
-    return generated
+    ``with_headers`` and ``with_timeout`` return another such client with those per-call
+    options added (the generated ones would return a client with a pool, auth and retries of
+    its own). The controller API uses no cookies, so ``with_cookies`` is refused.
+    """
+
+    def __init__(self, core: HTTPCore, options: RequestOptions) -> None:
+        super().__init__(base_url=core.base_url.url)
+        self._scaleout_core = core
+        self._scaleout_options = options
+        self.set_httpx_client(_RoutedClient(core, options))
+
+    def with_headers(self, headers: dict[str, str]) -> ApiClient:
+        options = self._scaleout_options.merge(extra_headers=headers)
+        return ApiClient(self._scaleout_core, options)
+
+    def with_timeout(self, timeout: httpx.Timeout) -> ApiClient:
+        options = self._scaleout_options.merge(timeout=timeout)
+        return ApiClient(self._scaleout_core, options)
+
+    def with_cookies(self, cookies: dict[str, str]) -> ApiClient:
+        raise ArgumentTypeError("client.api sends no cookies: the controller API uses none")
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> ApiClient:
+        raise ArgumentTypeError("client.api is synchronous: its asyncio functions are not routed")
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        raise ArgumentTypeError(
+            "client.api is synchronous: call the generated sync/sync_detailed functions"
+        )

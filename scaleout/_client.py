@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ._api_client import generated_client
 from ._base_client import DEFAULT_MAX_RETRIES, HTTPCore
 from ._config import build_auth
 from ._options import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, RequestOptions, TimeoutSetting
@@ -121,7 +120,9 @@ class Scaleout(
         :class:`APIConnectionError` when no answer arrives.
         """
         if self._api is None:
-            self._api = generated_client(self._core, self._options)
+            from ._api_client import ApiClient
+
+            self._api = ApiClient(self._core, self._options)
         return self._api
 
     def with_options(

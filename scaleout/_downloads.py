@@ -74,7 +74,9 @@ def download_to(
                         if progress is not None:
                             progress(received, expected)
                 except DownloadError as exc:
-                    raise _broken(response, destination, received, expected, str(exc)) from exc
+                    # The core counts what arrived; `received` only what was decoded and written.
+                    arrived = max(received, exc.received)
+                    raise _broken(response, destination, arrived, expected, str(exc)) from exc
                 if expected is not None and received != expected:
                     raise _broken(response, destination, received, expected, "truncated")
                 out.flush()

@@ -1,4 +1,4 @@
-"""Python typing for the JSON of the spec: the source of ``scaleout_api/schemas.py``.
+r"""Python typing for the JSON of the spec: the source of ``scaleout_api/schemas.py``.
 
 ``scripts/generate.py`` writes that module next to the openapi-python-client output. It holds:
 
@@ -14,6 +14,10 @@
 These describe the plain dicts that ``response.json()`` gives; nothing is checked at run time.
 Every construct the spec uses is handled explicitly: anything else is an error, so a new kind
 of schema cannot slip through as ``Any`` unnoticed.
+
+Definitions are written in dependency order and without postponed annotations, so the
+``TypedDict`` classes are right at run time too (``__required_keys__``, ``get_type_hints``): Python
+3.11 cannot see ``NotRequired`` inside a string annotation.
 """
 
 from __future__ import annotations
@@ -32,8 +36,6 @@ describe the plain dicts of ``response.json()``: required keys are the spec's re
 properties, optional ones are ``NotRequired``, and nullable fields admit ``None``.
 ``<OperationId>Result`` is the JSON of each operation's success answer.
 """
-
-from __future__ import annotations
 
 from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
 
@@ -60,7 +62,8 @@ class _Module:
         self.enums: dict[str, str] = {}
         self.typed_dicts: dict[str, str] = {}
         self.aliases: dict[str, str] = {}
-        self.alias_deps: dict[str, set[str]] = {}
+        #: The names each TypedDict or alias uses, which must be defined before it.
+        self.deps: dict[str, set[str]] = {}
         self.taken: set[str] = set(self.components)
 
     def resolve(self, ref: str, section: str) -> tuple[str, Any]:
@@ -77,11 +80,11 @@ class _Module:
         if "enum" in schema:
             self.enums[name] = _literal(schema)
         elif _is_object_with_properties(schema):
-            self.typed_dicts[name] = self.typed_dict(name, schema)
+            self.typed_dict(name, schema)
         else:
             text, deps = self.type_of(schema, name)
             self.aliases[name] = text
-            self.alias_deps[name] = deps
+            self.deps[name] = deps
 
     def type_of(self, schema: Any, context: str) -> tuple[str, set[str]]:
         """The annotation of ``schema`` and the component names it uses."""
@@ -136,8 +139,8 @@ class _Module:
         if kind == "object" or (kind is None and "properties" in schema):
             if _is_object_with_properties(schema):
                 name = self.fresh_name(context)
-                self.typed_dicts[name] = self.typed_dict(name, schema)
-                return name, set()
+                self.typed_dict(name, schema)
+                return name, {name}
             extra = schema.get("additionalProperties", True)
             if isinstance(extra, Mapping) and extra:
                 value, deps = self.type_of(extra, f"{context}Value")
@@ -156,18 +159,22 @@ class _Module:
         self.taken.add(name)
         return name
 
-    def typed_dict(self, name: str, schema: Mapping[str, Any]) -> str:
+    def typed_dict(self, name: str, schema: Mapping[str, Any]) -> None:
+        """Define the TypedDict ``name`` (and the ones its inline objects need)."""
         required = set(schema.get("required") or [])
         properties: Mapping[str, Any] = schema["properties"]
         unknown = required - set(properties)
         if unknown:
             raise SpecTypeError(f"{name}: required but not defined: {sorted(unknown)}")
         fields: list[tuple[str, str, str | None]] = []
+        deps: set[str] = set()
         for key, prop in properties.items():
-            text, _ = self.type_of(prop, name + pascal(key))
+            text, used = self.type_of(prop, name + pascal(key))
+            deps |= used
             annotation = text if key in required else f"NotRequired[{text}]"
             description = prop.get("description") if isinstance(prop, Mapping) else None
             fields.append((key, annotation, description))
+        self.deps[name] = deps - {name}
         doc = _docstring(schema.get("description") or f"The {name} schema.")
         if all(key.isidentifier() and not keyword.iskeyword(key) for key, _, _ in fields):
             lines = [f"class {name}(TypedDict):", *_indent(doc)]
@@ -175,13 +182,13 @@ class _Module:
                 if description:
                     lines.extend(f"    #: {line}" for line in _wrap(description, 90))
                 lines.append(f"    {key}: {annotation}")
-            return "\n".join(lines)
-        # Keys such as "sender.client_id" need the functional form, which evaluates its types
-        # at run time: quote them so names defined further down resolve lazily.
+            self.typed_dicts[name] = "\n".join(lines)
+            return
+        # Keys such as "sender.client_id" are no identifiers: the functional form takes them.
         comment = [f"# {line}" for line in _wrap(schema.get("description") or name, 96)]
-        body = "".join(f"\n        {key!r}: {annotation!r}," for key, annotation, _ in fields)
+        body = "".join(f"\n        {key!r}: {annotation}," for key, annotation, _ in fields)
         call = f"{name} = TypedDict(\n    {name!r},\n    {{{body}\n    }},\n)"
-        return "\n".join([*comment, call])
+        self.typed_dicts[name] = "\n".join([*comment, call])
 
     def results(self) -> Iterator[tuple[str, str]]:
         """``(alias, annotation)`` of each operation's success answer, in spec order."""
@@ -220,11 +227,12 @@ def render(spec: Mapping[str, Any]) -> str:
     names = [*module.enums, *module.typed_dicts, *module.aliases, *(name for name, _ in results)]
     parts = [HEADER, "__all__ = [\n", *(f"    {name!r},\n" for name in sorted(names)), "]\n\n"]
     parts += [f"{name}: TypeAlias = {literal}\n" for name, literal in module.enums.items()]
-    parts += [f"\n\n{source}\n" for source in module.typed_dicts.values()]
-    parts.append("\n")
-    for name in _topological(module.alias_deps):
-        parts.append(f"\n{name}: TypeAlias = {module.aliases[name]}\n")
-    parts.append("\n")
+    for name in _topological(module.deps):
+        if name in module.typed_dicts:
+            parts.append(f"\n\n{module.typed_dicts[name]}\n")
+        else:
+            parts.append(f"\n\n{name}: TypeAlias = {module.aliases[name]}\n")
+    parts.append("\n\n")
     parts += [f"{name}: TypeAlias = {annotation}\n" for name, annotation in results]
     return "".join(parts)
 
@@ -237,7 +245,7 @@ def _topological(deps: Mapping[str, set[str]]) -> list[str]:
         if name in done:
             return
         if name in visiting:
-            raise SpecTypeError(f"alias cycle through {name}")
+            raise SpecTypeError(f"schemas that contain themselves ({name}) are not supported")
         visiting.add(name)
         for dep in sorted(deps[name] & deps.keys()):
             visit(dep)

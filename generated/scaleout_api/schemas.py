@@ -6,8 +6,6 @@ properties, optional ones are ``NotRequired``, and nullable fields admit ``None`
 ``<OperationId>Result`` is the JSON of each operation's success answer.
 """
 
-from __future__ import annotations
-
 from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
 
 __all__ = [
@@ -562,12 +560,12 @@ class AttributeInput(TypedDict):
 AttributeQuery = TypedDict(
     "AttributeQuery",
     {
-        "node_id": "NotRequired[str]",
-        "entity_id": "NotRequired[str]",
-        "key": "NotRequired[str]",
-        "value": "NotRequired[str]",
-        "sender.client_id": "NotRequired[str]",
-        "sender.combiner_id": "NotRequired[str]",
+        "node_id": NotRequired[str],
+        "entity_id": NotRequired[str],
+        "key": NotRequired[str],
+        "value": NotRequired[str],
+        "sender.client_id": NotRequired[str],
+        "sender.combiner_id": NotRequired[str],
     },
 )
 
@@ -577,6 +575,9 @@ class CurrentAttributesRequest(TypedDict):
 
     node_ids: NotRequired[list[str]]
     client_ids: NotRequired[list[str]]
+
+
+CurrentAttributes: TypeAlias = dict[str, dict[str, str] | str]
 
 
 class Telemetry(TypedDict):
@@ -885,8 +886,6 @@ class CommandList(TypedDict):
     count: int
     result: list[Command]
 
-
-CurrentAttributes: TypeAlias = dict[str, dict[str, str] | str]
 
 RefreshTokenResult: TypeAlias = TokenResponse
 GetControllerStatusResult: TypeAlias = ControllerStatus

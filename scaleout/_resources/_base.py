@@ -53,6 +53,11 @@ def given(value: T | None) -> T | Unset:
     return UNSET if value is None else value
 
 
+def optional_text(name: str, value: object) -> str | Unset:
+    """An optional string argument (checked, named ``name`` in errors) for a generated builder."""
+    return given(check.optional_str(name, value))
+
+
 class Resource:
     """Base of the resource mixins; ``Scaleout`` provides the core and the per-call options."""
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .. import _validation as check
 from .._paging import DEFAULT_PAGE_SIZE
-from ._base import Resource, given, request_body
+from ._base import Resource, given, optional_text, request_body
 
 if TYPE_CHECKING:
     from scaleout_api.schemas import (
@@ -58,10 +58,10 @@ class EventsResource(Resource):
         from scaleout_api.api.statuses import list_statuses
 
         request = list_statuses.build_request(
-            session_id=given(check.optional_str("session_id", session_id)),
-            type_=given(check.optional_str("event_type", event_type)),
-            sender_name=given(check.optional_str("sender_name", sender_name)),
-            sender_role=given(check.optional_str("sender_role", sender_role)),
+            session_id=optional_text("session_id", session_id),
+            type_=optional_text("event_type", event_type),
+            sender_name=optional_text("sender_name", sender_name),
+            sender_role=optional_text("sender_role", sender_role),
             x_limit=given(check.n_max(n_max)),
         )
         return self._call(request)
@@ -84,12 +84,16 @@ class EventsResource(Resource):
         """
         from scaleout_api.api.statuses import add_status
         from scaleout_api.models import StatusInput as StatusInputModel
+        from scaleout_api.schemas import LogLevel
 
         payload = check.require_mapping("status", status)
         assert payload is not None
         sender = payload.get("sender")
         if sender is not None:
             check.require_mapping("status['sender']", sender)
+        # The generated model lets a nullable enum through unchecked; the spec does not.
+        level = payload.get("log_level")
+        check.require_choice("status['log_level']", level, LogLevel, allow_none=True)
         body = request_body("status", StatusInputModel, payload)
         return self._call(add_status.build_request(body=body))
 
@@ -137,12 +141,12 @@ class EventsResource(Resource):
         from scaleout_api.api.validations import list_validations
 
         request = list_validations.build_request(
-            session_id=given(check.optional_str("session_id", session_id)),
-            model_id=given(check.optional_str("model_id", model_id)),
-            correlation_id=given(check.optional_str("correlation_id", correlation_id)),
-            sender_name=given(check.optional_str("sender_name", sender_name)),
-            sender_role=given(check.optional_str("sender_role", sender_role)),
-            sender_client_id=given(check.optional_str("sender_client_id", sender_client_id)),
+            session_id=optional_text("session_id", session_id),
+            model_id=optional_text("model_id", model_id),
+            correlation_id=optional_text("correlation_id", correlation_id),
+            sender_name=optional_text("sender_name", sender_name),
+            sender_role=optional_text("sender_role", sender_role),
+            sender_client_id=optional_text("sender_client_id", sender_client_id),
             x_limit=given(check.n_max(n_max)),
         )
         return self._call(request)
@@ -155,7 +159,7 @@ class EventsResource(Resource):
         """
         from scaleout_api.api.validations import count_validations
 
-        session = given(check.optional_str("session_id", session_id))
+        session = optional_text("session_id", session_id)
         return self._call(count_validations.build_request(session_id=session))
 
     def iter_validations(
@@ -184,9 +188,9 @@ class EventsResource(Resource):
         from scaleout_api.api.predictions import list_predictions
 
         request = list_predictions.build_request(
-            model_id=given(check.optional_str("model_id", model_id)),
-            correlation_id=given(check.optional_str("correlation_id", correlation_id)),
-            sender_client_id=given(check.optional_str("client_id", client_id)),
+            model_id=optional_text("model_id", model_id),
+            correlation_id=optional_text("correlation_id", correlation_id),
+            sender_client_id=optional_text("client_id", client_id),
             x_limit=given(check.n_max(n_max)),
         )
         return self._call(request)
@@ -245,13 +249,13 @@ class EventsResource(Resource):
         from scaleout_api.api.metrics import list_metrics
 
         request = list_metrics.build_request(
-            session_id=given(check.optional_str("session_id", session_id)),
-            model_id=given(check.optional_str("model_id", model_id)),
-            round_id=given(check.optional_str("round_id", round_id)),
-            key=given(check.optional_str("key", key)),
-            sender_name=given(check.optional_str("sender_name", sender_name)),
-            sender_role=given(check.optional_str("sender_role", sender_role)),
-            sender_client_id=given(check.optional_str("sender_client_id", sender_client_id)),
+            session_id=optional_text("session_id", session_id),
+            model_id=optional_text("model_id", model_id),
+            round_id=optional_text("round_id", round_id),
+            key=optional_text("key", key),
+            sender_name=optional_text("sender_name", sender_name),
+            sender_role=optional_text("sender_role", sender_role),
+            sender_client_id=optional_text("sender_client_id", sender_client_id),
             x_limit=given(check.n_max(n_max)),
         )
         return self._call(request)
@@ -264,7 +268,7 @@ class EventsResource(Resource):
         """
         from scaleout_api.api.metrics import count_metrics
 
-        session = given(check.optional_str("session_id", session_id))
+        session = optional_text("session_id", session_id)
         return self._call(count_metrics.build_request(session_id=session))
 
     def iter_metrics(

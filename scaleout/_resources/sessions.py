@@ -20,7 +20,7 @@ from .._exceptions import (
     WaitTimeoutError,
 )
 from .._paging import DEFAULT_PAGE_SIZE
-from ._base import Resource, given
+from ._base import Resource, given, optional_text
 
 if TYPE_CHECKING:
     from scaleout_api.schemas import (
@@ -368,7 +368,7 @@ class SessionsResource(Resource):
         """Every round (of one session, if given) matching ``filters``, oldest first."""
         from scaleout_api.api.rounds import list_rounds
 
-        sid = given(check.optional_str("session_id", session_id))
+        sid = optional_text("session_id", session_id)
         build = functools.partial(list_rounds.build_request, round_config_session_id=sid)
         return self._walk(build, page_size, filters)
 
