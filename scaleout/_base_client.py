@@ -2,26 +2,43 @@
 
 Every request the SDK makes goes through :meth:`HTTPCore.send`: JSON calls, upload chunks,
 streamed downloads, and the generated functions called through ``client.api``. So there is
-one place that shapes requests (``_shaping``), applies the per-call :class:`RequestOptions`,
-logs, and turns httpx exceptions into :class:`~scaleout.APIConnectionError` and error statuses
-into :class:`~scaleout.APIStatusError` subclasses. Retries happen below it, in the
+one place that shapes requests (:func:`shape`), applies the per-call :class:`RequestOptions`,
+logs, and maps failures: httpx exceptions become :class:`~scaleout.APIConnectionError`, error
+statuses :class:`~scaleout.APIStatusError` subclasses, and a success answer that is not the
+promised JSON :class:`~scaleout.APIResponseValidationError`. Retries happen below it, in the
 :class:`RetryTransport`, and auth beside it, in the httpx client's auth flow.
+
+A :class:`Caller` is the core with one set of per-call options: what a ``Scaleout`` client (or
+a ``with_options`` view of it) sends its operations through.
+
+Request shaping, the same for every request whoever built it:
+
+* the query: ``None`` means "not set" and is left out, :data:`NULL` is the server's ``null``
+  literal, booleans are ``true``/``false``, a list repeats its key;
+* a body-less request carries no ``Content-Type`` (the generator declares one even when an
+  optional body is left out, and strict servers refuse an empty body labelled JSON);
+* a path segment ``.`` or ``..`` (only an id can produce one) is percent-escaped, or URL
+  normalisation would drop it and the request would reach another route;
+* the per-call ``extra_headers`` are added last.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import ssl
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Final, TypeAlias
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, cast
 
 import httpx
 
 from . import _extensions
 from ._exceptions import (
     APIConnectionError,
+    APIResponseValidationError,
     APITimeoutError,
     DownloadError,
     make_status_error,
@@ -36,14 +53,18 @@ from ._options import (
     as_timeout,
 )
 from ._retry import DEFAULT_MAX_RETRIES, RetryTransport
-from ._shaping import shape
 from ._url import BaseURL, resolve_base_url
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from scaleout_api.operation import OperationRequest
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
+    "NULL",
+    "Caller",
     "HTTPCore",
     "NotGiven",
     "ParamValue",
@@ -58,6 +79,93 @@ _Scalar: TypeAlias = str | int | float | bool
 ParamValue: TypeAlias = _Scalar | Sequence[_Scalar] | None
 
 _NO_OPTIONS: Final = RequestOptions()
+
+T = TypeVar("T")
+
+
+# --- request shaping ---------------------------------------------------------------------
+
+#: The request body keywords of ``httpx.Client.build_request`` (one at most per request).
+BODY_KEYS: Final = ("json", "data", "content", "files")
+
+_DOT_SEGMENTS: Final = {".": "%2E", "..": "%2E%2E"}
+
+
+class _Null:
+    """The query value ``null``, which the server's filters read as "the field is null"."""
+
+    def __repr__(self) -> str:
+        return "NULL"
+
+
+NULL: Final = _Null()
+
+
+def encode_query(params: Mapping[str, Any] | None) -> list[tuple[str, str]] | None:
+    """The query pairs of ``params``, in order; None when there are none."""
+    if not params:
+        return None
+    pairs: list[tuple[str, str]] = []
+    for key, value in params.items():
+        if value is None:
+            continue
+        if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+            pairs.append((key, _scalar(value)))
+        else:
+            pairs.extend((key, _scalar(item)) for item in value if item is not None)
+    return pairs or None
+
+
+def _scalar(value: object) -> str:
+    if value is NULL:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    return str(value)
+
+
+def escape_dot_segments(path: str) -> str:
+    return "/".join(_DOT_SEGMENTS.get(segment, segment) for segment in path.split("/"))
+
+
+def shape(
+    kwargs: Mapping[str, Any],
+    *,
+    extra_params: Mapping[str, Any] | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Keyword arguments for ``httpx.Client.build_request`` from an operation's ``kwargs``
+    (``method``, ``url`` and optionally ``params``, ``headers`` and one body keyword)."""
+    unknown = set(kwargs) - {"method", "url", "params", "headers", "cookies", *BODY_KEYS}
+    if unknown:
+        raise TypeError(f"unexpected request arguments: {', '.join(sorted(unknown))}")
+    headers = {str(k): str(v) for k, v in (kwargs.get("headers") or {}).items()}
+    has_body = any(kwargs.get(key) is not None for key in BODY_KEYS)
+    if not has_body:
+        for name in [name for name in headers if name.lower() == "content-type"]:
+            del headers[name]
+    if extra_headers:
+        headers.update(extra_headers)
+    params = dict(kwargs.get("params") or {})
+    if extra_params:
+        params.update(extra_params)
+    shaped: dict[str, Any] = {
+        "method": str(kwargs["method"]).upper(),
+        "url": escape_dot_segments(str(kwargs["url"])),
+        "params": encode_query(params),
+        "headers": headers or None,
+    }
+    if kwargs.get("cookies"):
+        shaped["cookies"] = kwargs["cookies"]
+    for key in BODY_KEYS:
+        if kwargs.get(key) is not None:
+            shaped[key] = kwargs[key]
+    return shaped
+
+
+# --- sending ------------------------------------------------------------------------------
 
 
 class HTTPCore:
@@ -286,6 +394,45 @@ class HTTPCore:
         }
 
 
+class Caller:
+    """An :class:`HTTPCore` with one set of per-call options, sending operation requests.
+
+    ``call`` sends an operation's request (a generated ``build_request``'s result) and returns
+    its JSON answer, checked to be of the type the spec promises; ``stream`` yields the
+    response of a download with its body unread.
+    """
+
+    __slots__ = ("core", "options")
+
+    def __init__(self, core: HTTPCore, options: RequestOptions = _NO_OPTIONS) -> None:
+        self.core = core
+        self.options = options
+
+    def call(
+        self,
+        request: OperationRequest[T],
+        /,
+        *,
+        extra_params: Mapping[str, object] | None = None,
+        idempotent: bool = False,
+    ) -> T:
+        """Send ``request`` and return its JSON answer.
+
+        ``extra_params`` are query filters the spec accepts without listing them one by one
+        (any entity field is a filter on list and count endpoints); ``idempotent`` lets the
+        transport resend a request whose method alone would not allow it.
+        """
+        response = self.core.send(
+            request.kwargs, self.options, extra_params=extra_params, idempotent=idempotent
+        )
+        return cast(T, check_answer(response, request.expect))
+
+    def stream(self, request: OperationRequest[Any], /) -> AbstractContextManager[httpx.Response]:
+        """Send ``request`` and yield its response with the body unread (see
+        :meth:`HTTPCore.streaming`)."""
+        return self.core.streaming(request.kwargs, self.options)
+
+
 def iter_body(response: httpx.Response, chunk_size: int) -> Iterator[bytes]:
     """The decoded body of a streamed ``response``; a failure while reading raises
     :class:`DownloadError`."""
@@ -366,4 +513,46 @@ def connection_error(exc: httpx.RequestError, fallback: httpx.Request) -> APICon
         url=safe_url(request.url),
         cause=exc,
         message=f"{request.method} {safe_url(request.url)} {what}{during}: {_describe(exc)}",
+    )
+
+
+def check_answer(response: httpx.Response, expect: type | None) -> Any:
+    """The parsed JSON of a successful ``response``.
+
+    ``expect`` is the Python type of the promised JSON (``dict``, ``list``, ``int``...), or
+    None to accept any. An empty body is ``None``. Raises :class:`APIResponseValidationError`
+    for a body that is not JSON or not of that type, so a proxy's HTML page or a wrong route
+    never reaches the caller as if it were data.
+    """
+    request = response.request
+    where = f"{request.method} {request.url.path} answered {response.status_code}"
+    result: Any = None
+    if response.content:
+        try:
+            result = response.json()
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            content_type = response.headers.get("content-type", "unknown content type")
+            raise _invalid(
+                response, f"{where} with a body that is not JSON ({content_type})"
+            ) from exc
+    if expect is not None and not _is_a(result, expect):
+        raise _invalid(
+            response,
+            f"{where} with {type(result).__name__} JSON where the API promises {expect.__name__}",
+        )
+    return result
+
+
+def _is_a(value: object, expect: type) -> bool:
+    if isinstance(value, bool) and expect is not bool:
+        return False  # JSON true is not a count
+    if expect is float:
+        return isinstance(value, (int, float))
+    return isinstance(value, expect)
+
+
+def _invalid(response: httpx.Response, message: str) -> APIResponseValidationError:
+    request = response.request
+    return APIResponseValidationError(
+        message, status_code=response.status_code, method=request.method, url=safe_url(request.url)
     )

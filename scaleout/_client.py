@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ._base_client import DEFAULT_MAX_RETRIES, HTTPCore
+from ._base_client import DEFAULT_MAX_RETRIES, Caller, HTTPCore
 from ._config import build_auth
-from ._options import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, RequestOptions, TimeoutSetting
+from ._options import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutSetting
 from ._resources.attributes import AttributesResource
 from ._resources.commands import CommandsResource
 from ._resources.events import EventsResource
@@ -101,7 +101,7 @@ class Scaleout(
             max_retries=max_retries,
             transport=transport,
         )
-        self._options = RequestOptions()
+        self._caller = Caller(self._core)
         self._api: GeneratedClient | None = None
 
     @property
@@ -122,7 +122,7 @@ class Scaleout(
         if self._api is None:
             from ._api_client import ApiClient
 
-            self._api = ApiClient(self._core, self._options)
+            self._api = ApiClient(self._core, self._caller.options)
         return self._api
 
     def with_options(
@@ -140,9 +140,10 @@ class Scaleout(
         ``view.api``.
         """
         view = copy.copy(self)
-        view._options = self._options.merge(
+        options = self._caller.options.merge(
             timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
         )
+        view._caller = Caller(self._core, options)
         view._api = None
         return view
 

@@ -9,16 +9,11 @@ success JSON as ``scaleout_api.schemas`` types it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
-
-import httpx
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .. import _validation as check
-from .._answers import parse_answer
-from .._base_client import HTTPCore
+from .._base_client import Caller, HTTPCore
 from .._exceptions import InvalidArgumentError
-from .._options import RequestOptions
 from .._paging import Page, iterate_pages
 
 if TYPE_CHECKING:
@@ -62,8 +57,8 @@ class Resource:
     """Base of the resource mixins; ``Scaleout`` provides the core and the per-call options."""
 
     _core: HTTPCore
-    #: Options of every request (set by ``Scaleout.with_options``).
-    _options: RequestOptions
+    #: The core with this client's per-call options (see ``Scaleout.with_options``).
+    _caller: Caller
 
     def _call(
         self,
@@ -73,22 +68,8 @@ class Resource:
         extra_params: Mapping[str, object] | None = None,
         idempotent: bool = False,
     ) -> T:
-        """Send ``request`` and return its JSON answer, checked to be of the promised type.
-
-        ``extra_params`` are query filters the spec accepts without listing them one by one
-        (any entity field is a filter on list and count endpoints).
-        """
-        response = self._core.send(
-            request.kwargs, self._options, extra_params=extra_params, idempotent=idempotent
-        )
-        return cast(T, parse_answer(response, request.expect))
-
-    def _stream(
-        self, request: OperationRequest[bytes], /
-    ) -> AbstractContextManager[httpx.Response]:
-        """Send ``request`` and yield its response with the body unread (see
-        :meth:`HTTPCore.streaming`)."""
-        return self._core.streaming(request.kwargs, self._options)
+        """Send ``request`` and return its JSON answer (see :meth:`Caller.call`)."""
+        return self._caller.call(request, extra_params=extra_params, idempotent=idempotent)
 
     def _newest_model(self) -> Model | None:
         """The newest model by ``committed_at`` (the one new sessions start from), if any."""

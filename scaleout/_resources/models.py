@@ -142,7 +142,7 @@ class ModelsResource(Resource):
         target = check.require_writable_target("path", path)
         request = download_model.build_request(model_id)
         result = download_to(
-            self._stream, request, target, progress=progress, default_name=model_id
+            self._caller.stream, request, target, progress=progress, default_name=model_id
         )
         return {
             "success": True,
@@ -175,7 +175,7 @@ class ModelsResource(Resource):
 
         file = check.require_file("path", path)
         chosen = helper_for(file, helper)
-        upload = upload_file(self._call, file, progress=progress)
+        upload = upload_file(self._caller.call, file, progress=progress)
         self._call(set_active_helper.build_request(body=HelperUpdate(helper=chosen)))
         form = ModelAddForm(helper=chosen, file_token=upload.file_token)
         return self._call(add_model.build_request(body=form))

@@ -92,7 +92,7 @@ class PackagesResource(Resource):
         target = check.require_writable_target("path", path)
         request = download_package.build_request()
         result = download_to(
-            self._stream, request, target, progress=progress, default_name="package"
+            self._caller.stream, request, target, progress=progress, default_name="package"
         )
         return {
             "success": True,
@@ -132,7 +132,7 @@ class PackagesResource(Resource):
         package_name = check.require_value("name", name)
         if not isinstance(description, str):
             raise ArgumentTypeError(f"description must be a str, not {type(description).__name__}")
-        upload = upload_file(self._call, file, progress=progress)
+        upload = upload_file(self._caller.call, file, progress=progress)
         form = PackageAddForm(
             file_token=upload.file_token,
             helper=chosen,
