@@ -16,12 +16,13 @@ No repr, log line or exception message produced here contains a token.
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import logging
 import threading
 import time
-from collections.abc import Callable, Generator
-from typing import Final
+from collections.abc import AsyncGenerator, Callable, Generator
+from typing import Any, Final
 
 import httpx
 
@@ -60,6 +61,8 @@ logger = logging.getLogger("scaleout.auth")
 REFRESH_MARGIN_SECONDS: Final = 30.0
 # Used when neither the JWT nor the response says how long the access token lives.
 _DEFAULT_LIFETIME_SECONDS: Final = 3600.0
+# What the auth flow yields while another request refreshes the token.
+_WAIT: Final = object()
 _PLAIN_HTTP_MARKER: Final = "plain http request was sent to https port"
 
 
@@ -157,6 +160,8 @@ class RefreshTokenAuth(httpx.Auth):
         self._seeded = cache is None
         self._refreshing = False
         self._cond = threading.Condition(threading.Lock())
+        #: Tasks of event loops waiting for the refresh in progress.
+        self._waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
 
     @property
     def token_endpoint(self) -> str:
@@ -178,17 +183,26 @@ class RefreshTokenAuth(httpx.Auth):
                 return None
             return datetime.datetime.fromtimestamp(self._expires_at, datetime.UTC)
 
+    # The flow is written once (auth_flow); these two drive it. They wait where it yields
+    # _WAIT (another request is refreshing the token) and read a refresh answer's body before
+    # handing it over. httpx always closes them, but only closes the inner flow when it happens
+    # to be garbage-collected; they close it explicitly so the refresh bookkeeping in its
+    # finally blocks runs at once, even when the refresh request fails in the transport.
+
     def sync_auth_flow(
         self, request: httpx.Request
     ) -> Generator[httpx.Request, httpx.Response, None]:
-        # httpx always closes this generator, but only closes the inner one when it happens to
-        # be garbage-collected; close it explicitly so the refresh bookkeeping in its finally
-        # blocks runs at once, even when the refresh request fails in the transport.
         flow = self.auth_flow(request)
         try:
             outgoing = next(flow)
             while True:
+                if outgoing is _WAIT:
+                    self._wait_for_refresh()
+                    outgoing = flow.send(None)  # type: ignore[arg-type]  # _WAIT reads nothing
+                    continue
                 response = yield outgoing
+                if outgoing.extensions.get(_extensions.TOKEN_REFRESH):
+                    response.read()
                 try:
                     outgoing = flow.send(response)
                 except StopIteration:
@@ -196,7 +210,42 @@ class RefreshTokenAuth(httpx.Auth):
         finally:
             flow.close()
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        flow = self.auth_flow(request)
+        try:
+            outgoing = next(flow)
+            while True:
+                if outgoing is _WAIT:
+                    await self._await_refresh()
+                    outgoing = flow.send(None)  # type: ignore[arg-type]  # _WAIT reads nothing
+                    continue
+                response = yield outgoing
+                if outgoing.extensions.get(_extensions.TOKEN_REFRESH):
+                    await response.aread()
+                try:
+                    outgoing = flow.send(response)
+                except StopIteration:
+                    return
+        finally:
+            flow.close()
+
+    def _wait_for_refresh(self) -> None:
+        with self._cond:
+            while self._refreshing:
+                self._cond.wait()
+
+    async def _await_refresh(self) -> None:
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[None] = loop.create_future()
+        with self._cond:
+            if not self._refreshing:
+                return
+            self._waiters.append((loop, done))
+        await done
+
+    def auth_flow(self, request: httpx.Request) -> Generator[Any, httpx.Response, None]:
         # Decided before sending: a transport may buffer a streamed body while sending it.
         replayable = isinstance(request.stream, httpx.ByteStream)
         token = yield from self._valid_token(request, rejected=None)
@@ -219,19 +268,23 @@ class RefreshTokenAuth(httpx.Auth):
 
     def _valid_token(
         self, request: httpx.Request, *, rejected: str | None
-    ) -> Generator[httpx.Request, httpx.Response, str]:
-        """A usable access token, refreshing first unless another thread just did.
+    ) -> Generator[Any, httpx.Response, str]:
+        """A usable access token, refreshing first unless another request just did.
 
-        ``rejected`` is a token the server answered 401 to: it is not reused even if unexpired.
+        While another request (thread or task) refreshes, this yields ``_WAIT`` and checks
+        again afterwards, so concurrent requests share one refresh. ``rejected`` is a token the
+        server answered 401 to: it is not reused even if unexpired.
         """
-        with self._cond:
-            self._seed_from_cache()
-            while self._refreshing:
-                self._cond.wait()
-            current = self._access_token
-            if current is not None and current != rejected and not self._expiring():
-                return current
-            self._refreshing = True
+        while True:
+            with self._cond:
+                self._seed_from_cache()
+                if not self._refreshing:
+                    current = self._access_token
+                    if current is not None and current != rejected and not self._expiring():
+                        return current
+                    self._refreshing = True
+                    break
+            yield _WAIT
         try:
             response = yield self._refresh_request(request)
             return self._accept_refresh(response)
@@ -239,6 +292,9 @@ class RefreshTokenAuth(httpx.Auth):
             with self._cond:
                 self._refreshing = False
                 self._cond.notify_all()
+                waiters, self._waiters = self._waiters, []
+            for loop, done in waiters:
+                loop.call_soon_threadsafe(_resolve, done)
 
     def _expiring(self) -> bool:
         return self._expires_at - self._clock() < REFRESH_MARGIN_SECONDS
@@ -398,3 +454,8 @@ def _check_endpoint(endpoint: str) -> str:
         raise InvalidArgumentError("token_endpoint must be an absolute http:// or https:// URL")
     # Userinfo would end up in messages and logs; otherwise keep the URL as the user wrote it.
     return safe_url(url) if url.userinfo else endpoint.strip()
+
+
+def _resolve(done: asyncio.Future[None]) -> None:
+    if not done.done():
+        done.set_result(None)

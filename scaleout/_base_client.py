@@ -1,48 +1,41 @@
 """The HTTP core: one object owning the connection pool, auth, timeouts, retries and errors.
 
-Every request the SDK makes goes through :meth:`HTTPCore.send`: JSON calls, upload chunks,
-streamed downloads, and the generated functions called through ``client.api``. So there is
-one place that shapes requests (:func:`shape`), applies the per-call :class:`RequestOptions`,
-logs, and maps failures: httpx exceptions become :class:`~scaleout.APIConnectionError`, error
-statuses :class:`~scaleout.APIStatusError` subclasses, and a success answer that is not the
-promised JSON :class:`~scaleout.APIResponseValidationError`. Retries happen below it, in the
-:class:`RetryTransport`, and auth beside it, in the httpx client's auth flow.
+Every request the SDK makes goes through the core's one send path (:meth:`_Core.sending`):
+JSON calls, upload chunks, streamed downloads, and the generated functions called through
+``client.api``. It shapes the request (``_shaping``), applies the per-call
+:class:`RequestOptions`, logs, and maps failures (``_exceptions``): httpx errors become
+:class:`~scaleout.APIConnectionError`, error statuses :class:`~scaleout.APIStatusError`
+subclasses. Retries happen below it, in the retry transport, and auth beside it, in the httpx
+client's auth flow.
 
-A :class:`Caller` is the core with one set of per-call options: what a ``Scaleout`` client (or
+The send path is written once, as steps (``_steps``). :class:`HTTPCore` performs them with an
+``httpx.Client``, :class:`AsyncHTTPCore` awaits them with an ``httpx.AsyncClient``; nothing
+else differs. A :class:`Caller` is a core with one set of per-call options: what a client (or
 a ``with_options`` view of it) sends its operations through.
-
-Request shaping, the same for every request whoever built it:
-
-* the query: ``None`` means "not set" and is left out, :data:`NULL` is the server's ``null``
-  literal, booleans are ``true``/``false``, a list repeats its key;
-* a body-less request carries no ``Content-Type`` (the generator declares one even when an
-  optional body is left out, and strict servers refuse an empty body labelled JSON);
-* a path segment ``.`` or ``..`` (only an id can produce one) is percent-escaped, or URL
-  normalisation would drop it and the request would reach another route;
-* the per-call ``extra_headers`` are added last.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-import json
 import logging
 import ssl
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar, cast
 
+import attrs
 import httpx
 
 from . import _extensions
 from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APITimeoutError,
-    DownloadError,
+    ArgumentTypeError,
+    ClientClosedError,
+    body_error,
+    check_answer,
+    connection_error,
+    failed_request,
     make_status_error,
-    safe_url,
 )
 from ._options import (
     DEFAULT_TIMEOUT,
@@ -52,7 +45,22 @@ from ._options import (
     TimeoutSetting,
     as_timeout,
 )
-from ._retry import DEFAULT_MAX_RETRIES, RetryTransport
+from ._retry import DEFAULT_MAX_RETRIES, AsyncRetryTransport, RetryTransport
+from ._shaping import shape
+from ._steps import (
+    Blocking,
+    Chunks,
+    Close,
+    Invoke,
+    NextChunk,
+    Read,
+    Send,
+    Sleep,
+    Step,
+    Steps,
+    drive,
+    drive_async,
+)
 from ._url import BaseURL, resolve_base_url
 from ._version import __version__
 
@@ -63,8 +71,9 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
-    "NULL",
+    "AsyncHTTPCore",
     "Caller",
+    "CoreSettings",
     "HTTPCore",
     "NotGiven",
     "ParamValue",
@@ -79,149 +88,56 @@ _Scalar: TypeAlias = str | int | float | bool
 ParamValue: TypeAlias = _Scalar | Sequence[_Scalar] | None
 
 _NO_OPTIONS: Final = RequestOptions()
+#: The message of the cancellation with which closing an async client stops calls in flight.
+_CLOSING: Final = "scaleout: client closed"
+#: How long closing waits for those calls to clean up (e.g. abort their uploads).
+_CLOSE_GRACE_SECONDS: Final = 10.0
 
 T = TypeVar("T")
+ClientT = TypeVar("ClientT", httpx.Client, httpx.AsyncClient)
 
 
-# --- request shaping ---------------------------------------------------------------------
+@attrs.frozen(kw_only=True)
+class CoreSettings:
+    """What a core is made from, so the other flavour's core can be made alike (``client.api``
+    of a sync client serves the generated asyncio functions too, and vice versa)."""
 
-#: The request body keywords of ``httpx.Client.build_request`` (one at most per request).
-BODY_KEYS: Final = ("json", "data", "content", "files")
-
-_DOT_SEGMENTS: Final = {".": "%2E", "..": "%2E%2E"}
-
-
-class _Null:
-    """The query value ``null``, which the server's filters read as "the field is null"."""
-
-    def __repr__(self) -> str:
-        return "NULL"
-
-
-NULL: Final = _Null()
+    base_url: BaseURL
+    auth: httpx.Auth | None = None
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    verify: ssl.SSLContext | bool = True
+    max_retries: int = DEFAULT_MAX_RETRIES
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    follow_redirects: bool = True
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None
+    trust_env: bool = True
 
 
-def encode_query(params: Mapping[str, Any] | None) -> list[tuple[str, str]] | None:
-    """The query pairs of ``params``, in order; None when there are none."""
-    if not params:
-        return None
-    pairs: list[tuple[str, str]] = []
-    for key, value in params.items():
-        if value is None:
-            continue
-        if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-            pairs.append((key, _scalar(value)))
-        else:
-            pairs.extend((key, _scalar(item)) for item in value if item is not None)
-    return pairs or None
+class _Core(Generic[ClientT]):
+    """What both flavours share: the settings, the request shaping and the send path."""
 
+    _client: ClientT
 
-def _scalar(value: object) -> str:
-    if value is NULL:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, bytes):
-        return value.decode("utf-8")
-    return str(value)
+    def __init__(self, settings: CoreSettings) -> None:
+        self._settings = settings
+        self._sibling: HTTPCore | AsyncHTTPCore | None = None
 
-
-def escape_dot_segments(path: str) -> str:
-    return "/".join(_DOT_SEGMENTS.get(segment, segment) for segment in path.split("/"))
-
-
-def shape(
-    kwargs: Mapping[str, Any],
-    *,
-    extra_params: Mapping[str, Any] | None = None,
-    extra_headers: Mapping[str, str] | None = None,
-) -> dict[str, Any]:
-    """Keyword arguments for ``httpx.Client.build_request`` from an operation's ``kwargs``
-    (``method``, ``url`` and optionally ``params``, ``headers`` and one body keyword)."""
-    unknown = set(kwargs) - {"method", "url", "params", "headers", "cookies", *BODY_KEYS}
-    if unknown:
-        raise TypeError(f"unexpected request arguments: {', '.join(sorted(unknown))}")
-    headers = {str(k): str(v) for k, v in (kwargs.get("headers") or {}).items()}
-    has_body = any(kwargs.get(key) is not None for key in BODY_KEYS)
-    if not has_body:
-        for name in [name for name in headers if name.lower() == "content-type"]:
-            del headers[name]
-    if extra_headers:
-        headers.update(extra_headers)
-    params = dict(kwargs.get("params") or {})
-    if extra_params:
-        params.update(extra_params)
-    shaped: dict[str, Any] = {
-        "method": str(kwargs["method"]).upper(),
-        "url": escape_dot_segments(str(kwargs["url"])),
-        "params": encode_query(params),
-        "headers": headers or None,
-    }
-    if kwargs.get("cookies"):
-        shaped["cookies"] = kwargs["cookies"]
-    for key in BODY_KEYS:
-        if kwargs.get(key) is not None:
-            shaped[key] = kwargs[key]
-    return shaped
-
-
-# --- sending ------------------------------------------------------------------------------
-
-
-class HTTPCore:
-    """Sends requests to one controller and turns failures into SDK exceptions.
-
-    ``timeout`` is a total in seconds or an :class:`httpx.Timeout`; ``None`` disables it.
-    ``transport`` replaces the network (e.g. :class:`httpx.MockTransport` in tests); it is
-    wrapped in a :class:`RetryTransport` unless it already is one. Thread-safe.
-    """
-
-    def __init__(
-        self,
-        base_url: BaseURL | str,
-        *,
-        auth: httpx.Auth | None = None,
-        timeout: TimeoutSetting = DEFAULT_TIMEOUT,
-        verify: ssl.SSLContext | bool = True,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        headers: Mapping[str, str] | None = None,
-        follow_redirects: bool = True,
-        transport: httpx.BaseTransport | None = None,
-        trust_env: bool = True,
-    ) -> None:
-        self._base_url = base_url if isinstance(base_url, BaseURL) else resolve_base_url(base_url)
-        self._auth = auth
-        self._max_retries = max_retries
-        default_headers = {"User-Agent": USER_AGENT}
-        default_headers.update(headers or {})
-
-        if transport is not None and not isinstance(transport, RetryTransport):
-            transport = RetryTransport(transport, max_retries=max_retries)
-        self._client = httpx.Client(
-            base_url=self._base_url.url,
-            auth=auth,
-            timeout=as_timeout(timeout),
-            verify=verify,
-            headers=default_headers,
-            follow_redirects=follow_redirects,
-            transport=transport,
-            trust_env=trust_env,
-        )
-        if transport is None:
-            self._wrap_default_transports(max_retries)
+    @property
+    def settings(self) -> CoreSettings:
+        return self._settings
 
     @property
     def base_url(self) -> BaseURL:
-        return self._base_url
+        return self._settings.base_url
 
     @property
-    def httpx_client(self) -> httpx.Client:
+    def httpx_client(self) -> ClientT:
         """The underlying client (its pool, auth and retrying transports)."""
         return self._client
 
     @property
     def auth(self) -> httpx.Auth | None:
-        return self._auth
+        return self._settings.auth
 
     @property
     def timeout(self) -> httpx.Timeout:
@@ -232,50 +148,47 @@ class HTTPCore:
         """The headers sent with every request (User-Agent and httpx's defaults)."""
         return self._client.headers
 
-    def send(
+    @property
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    def build(
         self,
         kwargs: Mapping[str, Any],
         options: RequestOptions = _NO_OPTIONS,
         *,
         extra_params: Mapping[str, Any] | None = None,
         idempotent: bool = False,
-        stream: bool = False,
-        check_status: bool = True,
         extensions: Mapping[str, Any] | None = None,
-    ) -> httpx.Response:
-        """Send the request described by ``kwargs`` and return its response.
-
-        ``kwargs`` are an operation's request arguments (``method``, ``url``, ``params``,
-        ``headers``, a body keyword), as a generated ``build_request`` gives them. ``idempotent``
-        lets the transport resend the request whatever its method. Unless ``stream``, the body
-        is read before this returns. Raises :class:`APIConnectionError`/:class:`APITimeoutError`
-        when no response arrives and, with ``check_status``, an :class:`APIStatusError`
-        subclass for status >= 400.
-        """
+    ) -> httpx.Request:
+        """The request described by ``kwargs`` (an operation's request arguments: ``method``,
+        ``url``, ``params``, ``headers``, a body keyword), shaped, with ``options`` applied.
+        ``idempotent`` lets the transport resend it whatever its method."""
         shaped = shape(kwargs, extra_params=extra_params, extra_headers=options.extra_headers)
         ext = dict(extensions or {})
         if not isinstance(options.max_retries, NotGiven):
             ext[_extensions.MAX_RETRIES] = options.max_retries
         if idempotent:
             ext[_extensions.IDEMPOTENT] = True
-        request = self._client.build_request(
+        timeout = options.timeout
+        return self._client.build_request(
             **shaped,
-            timeout=(
-                httpx.USE_CLIENT_DEFAULT
-                if isinstance(options.timeout, NotGiven)
-                else options.timeout
-            ),
+            timeout=httpx.USE_CLIENT_DEFAULT if isinstance(timeout, NotGiven) else timeout,
             extensions=ext,
         )
-        return self.send_request(request, stream=stream, check_status=check_status)
 
-    def send_request(
+    def sending(
         self, request: httpx.Request, *, stream: bool = False, check_status: bool = True
-    ) -> httpx.Response:
-        """Send an already built request through the pool, auth and retries (see :meth:`send`)."""
+    ) -> Steps[httpx.Response]:
+        """Send ``request``: the one send path of the SDK, as steps.
+
+        Unless ``stream``, the body is read. Raises :class:`APIConnectionError` (or
+        :class:`APITimeoutError`) when no response arrives and, with ``check_status``, the
+        :class:`APIStatusError` subclass of a status >= 400.
+        """
         started = time.monotonic()
         try:
-            response = self._client.send(request, stream=stream)
+            response: httpx.Response = yield Send(request, stream)
         except httpx.RequestError as exc:
             logger.debug(
                 "%s %s failed after %.3fs: %s",
@@ -294,9 +207,11 @@ class HTTPCore:
         )
         if check_status and response.status_code >= 400:
             try:
-                error = make_status_error(response)  # reads the (possibly streamed) body
+                with contextlib.suppress(httpx.HTTPError, httpx.StreamError):
+                    yield Read(response)  # make_status_error falls back if this failed
+                error = make_status_error(response)
             finally:
-                response.close()
+                yield Close(response)
             raise error
         if not stream:
             # httpx binds a response's stream back to the response, a reference cycle that
@@ -306,23 +221,219 @@ class HTTPCore:
             response.stream = httpx.ByteStream(b"")
         return response
 
-    @contextlib.contextmanager
-    def streaming(
+    def body_chunk(self, response: httpx.Response, chunks: object) -> Steps[bytes]:
+        """The next chunk of a streamed body (``b""`` at its end); a failure while reading it
+        raises :class:`DownloadError`."""
+        try:
+            chunk: bytes = yield NextChunk(chunks)
+        except httpx.RequestError as exc:
+            raise body_error(exc, response) from exc
+        return chunk
+
+    def __repr__(self) -> str:
+        auth = type(self.auth).__name__ if self.auth is not None else None
+        return (
+            f"{type(self).__name__}(base_url={self.base_url.url!r}, auth={auth}, "
+            f"timeout={self._client.timeout!r}, max_retries={self._settings.max_retries})"
+        )
+
+
+def _settings_from(
+    base_url: BaseURL | str,
+    auth: httpx.Auth | None,
+    timeout: TimeoutSetting,
+    verify: ssl.SSLContext | bool,
+    max_retries: int,
+    headers: Mapping[str, str] | None,
+    follow_redirects: bool,
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
+    trust_env: bool,
+) -> CoreSettings:
+    return CoreSettings(
+        base_url=base_url if isinstance(base_url, BaseURL) else resolve_base_url(base_url),
+        auth=auth,
+        timeout=as_timeout(timeout),
+        verify=verify,
+        max_retries=max_retries,
+        headers={"User-Agent": USER_AGENT, **(headers or {})},
+        follow_redirects=follow_redirects,
+        transport=transport,
+        trust_env=trust_env,
+    )
+
+
+def _client_options(settings: CoreSettings) -> dict[str, Any]:
+    return {
+        "base_url": settings.base_url.url,
+        "auth": settings.auth,
+        "timeout": settings.timeout,
+        "verify": settings.verify,
+        "headers": dict(settings.headers),
+        "follow_redirects": settings.follow_redirects,
+        "trust_env": settings.trust_env,
+    }
+
+
+def _for_other_flavour(settings: CoreSettings) -> CoreSettings:
+    """``settings`` for a core of the other flavour: a transport given for tests is kept only
+    if it serves both (``httpx.MockTransport`` does)."""
+    transport = settings.transport
+    both = isinstance(transport, httpx.BaseTransport) and isinstance(
+        transport, httpx.AsyncBaseTransport
+    )
+    if transport is not None and not both:
+        raise ArgumentTypeError(
+            f"the transport {type(transport).__name__} serves one kind of client only; "
+            "client.api cannot call the generated functions of the other kind through it"
+        )
+    return settings
+
+
+def _wrap_default_transports(client: Any, wrap: Any) -> None:
+    # httpx builds the default transport and one proxy transport per proxy found in the
+    # environment (HTTPS_PROXY, NO_PROXY...) only when no transport is passed. Passing a
+    # retrying transport would silently disable env proxies, so the transports httpx built are
+    # wrapped afterwards instead. These attributes are private to httpx (checked against 0.28);
+    # test_base_client covers this so an httpx upgrade that changes them fails loudly.
+    client._transport = wrap(client._transport)
+    client._mounts = {
+        pattern: None if mounted is None else wrap(mounted)
+        for pattern, mounted in client._mounts.items()
+    }
+
+
+class HTTPCore(_Core[httpx.Client]):
+    """Sends requests to one controller with an ``httpx.Client``; thread-safe.
+
+    ``timeout`` is a total in seconds or an :class:`httpx.Timeout`; ``None`` disables it.
+    ``transport`` replaces the network (e.g. :class:`httpx.MockTransport` in tests); it is
+    wrapped in a :class:`RetryTransport` unless it already is one.
+    """
+
+    def __init__(
+        self,
+        base_url: BaseURL | str,
+        *,
+        auth: httpx.Auth | None = None,
+        timeout: TimeoutSetting = DEFAULT_TIMEOUT,
+        verify: ssl.SSLContext | bool = True,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        headers: Mapping[str, str] | None = None,
+        follow_redirects: bool = True,
+        transport: httpx.BaseTransport | None = None,
+        trust_env: bool = True,
+    ) -> None:
+        settings = _settings_from(
+            base_url,
+            auth,
+            timeout,
+            verify,
+            max_retries,
+            headers,
+            follow_redirects,
+            transport,
+            trust_env,
+        )
+        self._init(settings)
+
+    @classmethod
+    def from_settings(cls, settings: CoreSettings) -> HTTPCore:
+        core = cls.__new__(cls)
+        core._init(settings)
+        return core
+
+    def _init(self, settings: CoreSettings) -> None:
+        super().__init__(settings)
+        transport = settings.transport
+        if transport is not None and not isinstance(transport, httpx.BaseTransport):
+            raise TypeError("a sync client needs an httpx.BaseTransport")
+        max_retries = settings.max_retries
+        if transport is not None and not isinstance(transport, RetryTransport):
+            transport = RetryTransport(transport, max_retries=max_retries)
+        self._client = httpx.Client(transport=transport, **_client_options(settings))
+        if transport is None:
+            _wrap_default_transports(
+                self._client, lambda t: RetryTransport(t, max_retries=max_retries)
+            )
+
+    def run(self, steps: Steps[T]) -> T:
+        """Perform ``steps`` with blocking I/O."""
+        if self._client.is_closed:
+            steps.close()
+            raise ClientClosedError("the Scaleout client is closed")
+        return drive(steps, self._perform)
+
+    def sibling(self) -> AsyncHTTPCore:
+        """An async core made like this one and closed with it (for ``client.api``'s asyncio
+        functions), sharing its auth and so its tokens."""
+        if self._sibling is None:
+            self._sibling = AsyncHTTPCore.from_settings(_for_other_flavour(self._settings))
+        assert isinstance(self._sibling, AsyncHTTPCore)
+        return self._sibling
+
+    def _perform(self, step: Step) -> Any:
+        if isinstance(step, Send):
+            return self._client.send(step.request, stream=step.stream)
+        if isinstance(step, Read):
+            return step.response.read()
+        if isinstance(step, Chunks):
+            return step.response.iter_bytes(step.size)
+        if isinstance(step, NextChunk):
+            return next(step.chunks, b"")
+        if isinstance(step, Close):
+            return step.response.close()
+        if isinstance(step, Sleep):
+            return time.sleep(step.seconds)
+        if isinstance(step, Blocking):
+            return step.function(*step.args)
+        if isinstance(step, Invoke):
+            result = step.function(*step.args)
+            if asyncio.iscoroutine(result):
+                result.close()
+                raise ArgumentTypeError(
+                    f"{getattr(step.function, '__qualname__', 'the callback')} is a coroutine "
+                    "function: the sync client cannot await it (use AsyncScaleout)"
+                )
+            return result
+        raise TypeError(f"unexpected step {step!r}")
+
+    def send(
         self,
         kwargs: Mapping[str, Any],
         options: RequestOptions = _NO_OPTIONS,
+        *,
+        extra_params: Mapping[str, Any] | None = None,
+        idempotent: bool = False,
+        stream: bool = False,
+        check_status: bool = True,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> httpx.Response:
+        """Send the request described by ``kwargs`` (see :meth:`build`, :meth:`sending`)."""
+        request = self.build(
+            kwargs, options, extra_params=extra_params, idempotent=idempotent, extensions=extensions
+        )
+        return self.run(self.sending(request, stream=stream, check_status=check_status))
+
+    def send_request(
+        self, request: httpx.Request, *, stream: bool = False, check_status: bool = True
+    ) -> httpx.Response:
+        """Send an already built request through the send path."""
+        return self.run(self.sending(request, stream=stream, check_status=check_status))
+
+    @contextlib.contextmanager
+    def streaming(
+        self, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS
     ) -> Iterator[httpx.Response]:
         """:meth:`send` with the body unread: the response is yielded, then closed.
 
         A failure while the body is read inside the ``with`` block (a reset, a read timeout,
-        an answer shorter than announced) raises :class:`DownloadError`, with the number of
-        body bytes that had arrived.
+        an answer shorter than announced) raises :class:`DownloadError`.
         """
         response = self.send(kwargs, options, stream=True)
         try:
             yield response
         except httpx.RequestError as exc:
-            if _failed_request(exc) is not response.request:
+            if failed_request(exc) is not response.request:
                 raise
             raise body_error(exc, response) from exc
         finally:
@@ -366,6 +477,8 @@ class HTTPCore:
 
     def close(self) -> None:
         self._client.close()
+        if isinstance(self._sibling, AsyncHTTPCore):
+            self._sibling.close_from_sync_code()
 
     def __enter__(self) -> HTTPCore:
         return self
@@ -373,38 +486,182 @@ class HTTPCore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        auth = type(self._auth).__name__ if self._auth is not None else None
-        return (
-            f"HTTPCore(base_url={self._base_url.url!r}, auth={auth}, "
-            f"timeout={self._client.timeout!r}, max_retries={self._max_retries})"
-        )
 
-    def _wrap_default_transports(self, max_retries: int) -> None:
-        # httpx builds the default transport and one proxy transport per proxy found in the
-        # environment (HTTPS_PROXY, NO_PROXY...) only when no transport is passed. Passing a
-        # RetryTransport would silently disable env proxies, so the transports httpx built are
-        # wrapped afterwards instead. These attributes are private to httpx (checked against
-        # 0.28); test_base_client covers this so an httpx upgrade that changes them fails loudly.
-        client: Any = self._client
-        client._transport = RetryTransport(client._transport, max_retries=max_retries)
-        client._mounts = {
-            pattern: None if mounted is None else RetryTransport(mounted, max_retries=max_retries)
-            for pattern, mounted in client._mounts.items()
-        }
+class AsyncHTTPCore(_Core[httpx.AsyncClient]):
+    """:class:`HTTPCore` for asyncio: the same send path, awaited on an ``httpx.AsyncClient``.
+
+    Blocking steps (file I/O) run in a worker thread, so the event loop never waits on disk.
+    """
+
+    def __init__(
+        self,
+        base_url: BaseURL | str,
+        *,
+        auth: httpx.Auth | None = None,
+        timeout: TimeoutSetting = DEFAULT_TIMEOUT,
+        verify: ssl.SSLContext | bool = True,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        headers: Mapping[str, str] | None = None,
+        follow_redirects: bool = True,
+        transport: httpx.AsyncBaseTransport | None = None,
+        trust_env: bool = True,
+    ) -> None:
+        settings = _settings_from(
+            base_url,
+            auth,
+            timeout,
+            verify,
+            max_retries,
+            headers,
+            follow_redirects,
+            transport,
+            trust_env,
+        )
+        self._init(settings)
+
+    @classmethod
+    def from_settings(cls, settings: CoreSettings) -> AsyncHTTPCore:
+        core = cls.__new__(cls)
+        core._init(settings)
+        return core
+
+    def _init(self, settings: CoreSettings) -> None:
+        super().__init__(settings)
+        self._closing = False
+        self._in_flight: dict[asyncio.Task[Any], int] = {}
+        transport = settings.transport
+        if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
+            raise TypeError("an async client needs an httpx.AsyncBaseTransport")
+        max_retries = settings.max_retries
+        if transport is not None and not isinstance(transport, AsyncRetryTransport):
+            transport = AsyncRetryTransport(transport, max_retries=max_retries)
+        self._client = httpx.AsyncClient(transport=transport, **_client_options(settings))
+        if transport is None:
+            _wrap_default_transports(
+                self._client, lambda t: AsyncRetryTransport(t, max_retries=max_retries)
+            )
+
+    async def run(self, steps: Steps[T]) -> T:
+        """Await ``steps``; a call in flight when the core is closed raises
+        :class:`ClientClosedError`."""
+        if self._closing or self._client.is_closed:
+            steps.close()
+            raise ClientClosedError("the AsyncScaleout client is closed")
+        task = asyncio.current_task()
+        if task is not None:
+            self._in_flight[task] = self._in_flight.get(task, 0) + 1
+        try:
+            return await drive_async(steps, self._perform)
+        except asyncio.CancelledError as exc:
+            if task is None or exc.args[:1] != (_CLOSING,):
+                raise
+            task.uncancel()  # this cancellation was the close's, not the caller's
+            raise ClientClosedError(
+                "the AsyncScaleout client was closed while this call was in flight"
+            ) from None
+        finally:
+            if task is not None:
+                left = self._in_flight.pop(task) - 1
+                if left:
+                    self._in_flight[task] = left
+
+    def sibling(self) -> HTTPCore:
+        """A sync core made like this one and closed with it (for ``client.api``'s sync
+        functions), sharing its auth and so its tokens."""
+        if self._sibling is None:
+            self._sibling = HTTPCore.from_settings(_for_other_flavour(self._settings))
+        assert isinstance(self._sibling, HTTPCore)
+        return self._sibling
+
+    async def _perform(self, step: Step) -> Any:
+        if isinstance(step, Send):
+            return await self._client.send(step.request, stream=step.stream)
+        if isinstance(step, Read):
+            return await step.response.aread()
+        if isinstance(step, Chunks):
+            return step.response.aiter_bytes(step.size)
+        if isinstance(step, NextChunk):
+            return await anext(step.chunks, b"")
+        if isinstance(step, Close):
+            return await step.response.aclose()
+        if isinstance(step, Sleep):
+            return await asyncio.sleep(step.seconds)
+        if isinstance(step, Blocking):
+            return await asyncio.to_thread(step.function, *step.args)
+        if isinstance(step, Invoke):
+            result = step.function(*step.args)
+            return await result if asyncio.iscoroutine(result) else result
+        raise TypeError(f"unexpected step {step!r}")
+
+    async def send(
+        self,
+        kwargs: Mapping[str, Any],
+        options: RequestOptions = _NO_OPTIONS,
+        *,
+        extra_params: Mapping[str, Any] | None = None,
+        idempotent: bool = False,
+        stream: bool = False,
+        check_status: bool = True,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> httpx.Response:
+        """Send the request described by ``kwargs`` (see :meth:`build`, :meth:`sending`)."""
+        request = self.build(
+            kwargs, options, extra_params=extra_params, idempotent=idempotent, extensions=extensions
+        )
+        return await self.run(self.sending(request, stream=stream, check_status=check_status))
+
+    async def send_request(
+        self, request: httpx.Request, *, stream: bool = False, check_status: bool = True
+    ) -> httpx.Response:
+        """Send an already built request through the send path."""
+        return await self.run(self.sending(request, stream=stream, check_status=check_status))
+
+    async def aclose(self) -> None:
+        """Close the pool. Calls in flight on other tasks are cancelled first, so their own
+        cleanup (aborting an upload, removing a partial download) runs, and then raise
+        :class:`ClientClosedError`."""
+        self._closing = True
+        current = asyncio.current_task()
+        others = [task for task in self._in_flight if task is not current and not task.done()]
+        for task in others:
+            task.cancel(_CLOSING)
+        if others:
+            await asyncio.wait(others, timeout=_CLOSE_GRACE_SECONDS)
+        await self._client.aclose()
+        if isinstance(self._sibling, HTTPCore):
+            self._sibling.close()
+
+    def close_from_sync_code(self) -> None:
+        """Close from a sync client's ``close()``: at once when no event loop runs here, else
+        as soon as the running loop gets to it."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            asyncio.run(self.aclose())
+        else:
+            self._closer = loop.create_task(self.aclose())
+
+    async def __aenter__(self) -> AsyncHTTPCore:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
 
 
 class Caller:
-    """An :class:`HTTPCore` with one set of per-call options, sending operation requests.
+    """A core with one set of per-call options, sending operation requests, as steps.
 
     ``call`` sends an operation's request (a generated ``build_request``'s result) and returns
-    its JSON answer, checked to be of the type the spec promises; ``stream`` yields the
-    response of a download with its body unread.
+    its JSON answer, checked to be of the type the spec promises; ``open`` sends a download's
+    request and returns the response with its body unread. Neither performs I/O: the client
+    that owns the core runs the steps (blocking or awaited).
     """
 
     __slots__ = ("core", "options")
 
-    def __init__(self, core: HTTPCore, options: RequestOptions = _NO_OPTIONS) -> None:
+    def __init__(
+        self, core: HTTPCore | AsyncHTTPCore, options: RequestOptions = _NO_OPTIONS
+    ) -> None:
         self.core = core
         self.options = options
 
@@ -415,58 +672,29 @@ class Caller:
         *,
         extra_params: Mapping[str, object] | None = None,
         idempotent: bool = False,
-    ) -> T:
+    ) -> Steps[T]:
         """Send ``request`` and return its JSON answer.
 
         ``extra_params`` are query filters the spec accepts without listing them one by one
         (any entity field is a filter on list and count endpoints); ``idempotent`` lets the
         transport resend a request whose method alone would not allow it.
         """
-        response = self.core.send(
+        built = self.core.build(
             request.kwargs, self.options, extra_params=extra_params, idempotent=idempotent
         )
+        response = yield from self.core.sending(built)
         return cast(T, check_answer(response, request.expect))
 
-    def stream(self, request: OperationRequest[Any], /) -> AbstractContextManager[httpx.Response]:
-        """Send ``request`` and yield its response with the body unread (see
-        :meth:`HTTPCore.streaming`)."""
-        return self.core.streaming(request.kwargs, self.options)
+    def open(self, request: OperationRequest[Any], /) -> Steps[httpx.Response]:
+        """Send ``request`` and return its response with the body unread (close it)."""
+        built = self.core.build(request.kwargs, self.options)
+        return (yield from self.core.sending(built, stream=True))
 
+    def body_chunk(self, response: httpx.Response, chunks: object) -> Steps[bytes]:
+        return (yield from self.core.body_chunk(response, chunks))
 
-def iter_body(response: httpx.Response, chunk_size: int) -> Iterator[bytes]:
-    """The decoded body of a streamed ``response``; a failure while reading raises
-    :class:`DownloadError`."""
-    try:
-        yield from response.iter_bytes(chunk_size)
-    except httpx.RequestError as exc:
-        raise body_error(exc, response) from exc
-
-
-def body_error(exc: httpx.RequestError, response: httpx.Response) -> DownloadError:
-    """The SDK error for ``response``'s body breaking off with ``exc``."""
-    request = response.request
-    received = response.num_bytes_downloaded
-    return DownloadError(
-        method=request.method,
-        url=safe_url(request.url),
-        received=received,
-        expected=content_length(response),
-        cause=exc,
-        message=f"{request.method} {safe_url(request.url)} failed: {_describe(exc)} "
-        f"(after {received} bytes of the body)",
-    )
-
-
-def content_length(response: httpx.Response) -> int | None:
-    """The announced length of the decoded body, or None when it is unknown."""
-    value = response.headers.get("content-length")
-    if value is None or "content-encoding" in response.headers:
-        # A compressed body's length says nothing about the decoded bytes.
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        return None
+    def with_options(self, options: RequestOptions) -> Caller:
+        return Caller(self.core, options)
 
 
 def _kwargs(
@@ -487,72 +715,3 @@ def _kwargs(
         "data": data,
         "content": content,
     }
-
-
-def _failed_request(exc: httpx.RequestError) -> httpx.Request | None:
-    try:
-        return exc.request
-    except RuntimeError:  # raised by httpx when the exception carries no request
-        return None
-
-
-def _describe(exc: BaseException) -> str:
-    cause = str(exc).strip()
-    return f"{type(exc).__name__}: {cause}" if cause else type(exc).__name__
-
-
-def connection_error(exc: httpx.RequestError, fallback: httpx.Request) -> APIConnectionError:
-    """The SDK error for an httpx failure to get a response to ``fallback``."""
-    # During a token refresh the failing request is the refresh, not the caller's request.
-    request = _failed_request(exc) or fallback
-    during = " during token refresh" if request.extensions.get(_extensions.TOKEN_REFRESH) else ""
-    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    what = "timed out" if cls is APITimeoutError else "failed"
-    return cls(
-        method=request.method,
-        url=safe_url(request.url),
-        cause=exc,
-        message=f"{request.method} {safe_url(request.url)} {what}{during}: {_describe(exc)}",
-    )
-
-
-def check_answer(response: httpx.Response, expect: type | None) -> Any:
-    """The parsed JSON of a successful ``response``.
-
-    ``expect`` is the Python type of the promised JSON (``dict``, ``list``, ``int``...), or
-    None to accept any. An empty body is ``None``. Raises :class:`APIResponseValidationError`
-    for a body that is not JSON or not of that type, so a proxy's HTML page or a wrong route
-    never reaches the caller as if it were data.
-    """
-    request = response.request
-    where = f"{request.method} {request.url.path} answered {response.status_code}"
-    result: Any = None
-    if response.content:
-        try:
-            result = response.json()
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            content_type = response.headers.get("content-type", "unknown content type")
-            raise _invalid(
-                response, f"{where} with a body that is not JSON ({content_type})"
-            ) from exc
-    if expect is not None and not _is_a(result, expect):
-        raise _invalid(
-            response,
-            f"{where} with {type(result).__name__} JSON where the API promises {expect.__name__}",
-        )
-    return result
-
-
-def _is_a(value: object, expect: type) -> bool:
-    if isinstance(value, bool) and expect is not bool:
-        return False  # JSON true is not a count
-    if expect is float:
-        return isinstance(value, (int, float))
-    return isinstance(value, expect)
-
-
-def _invalid(response: httpx.Response, message: str) -> APIResponseValidationError:
-    request = response.request
-    return APIResponseValidationError(
-        message, status_code=response.status_code, method=request.method, url=safe_url(request.url)
-    )

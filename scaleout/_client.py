@@ -1,15 +1,21 @@
-"""``Scaleout``: the documented client, assembled from the resource mixins."""
+"""``Scaleout`` and ``AsyncScaleout``: the documented client, blocking and asyncio.
+
+Both are assembled from the same resource mixins, whose methods are each defined once, as
+steps (see ``_methods``); ``Scaleout`` runs them with blocking I/O, ``AsyncScaleout`` awaits
+them. The constructor, the per-call options and ``client.api`` are shared here too.
+"""
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import httpx
 
-from ._base_client import DEFAULT_MAX_RETRIES, Caller, HTTPCore
+from ._base_client import DEFAULT_MAX_RETRIES, AsyncHTTPCore, Caller, HTTPCore
 from ._config import build_auth
+from ._methods import AsyncRunner, StepsHolder, SyncRunner
 from ._options import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutSetting
 from ._resources.attributes import AttributesResource
 from ._resources.commands import CommandsResource
@@ -23,8 +29,12 @@ from ._url import resolve_base_url
 if TYPE_CHECKING:
     from scaleout_api import Client as GeneratedClient
 
+__all__ = ["AsyncScaleout", "Scaleout"]
 
-class Scaleout(
+ClientT = TypeVar("ClientT", bound="_Client")
+
+
+class _Resources(
     NetworkResource,
     ModelsResource,
     PackagesResource,
@@ -33,15 +43,22 @@ class Scaleout(
     AttributesResource,
     CommandsResource,
 ):
-    """Python client for a Scaleout Edge controller.
+    """Every method of the client, defined once as steps."""
 
-    One client owns one connection pool; auth, timeouts, retries and error mapping apply to
-    every method. Use it as a context manager (or call :meth:`close`) to release the pool.
 
-    Every method raises on failure: an :class:`APIStatusError` subclass for an error status
-    (e.g. :class:`NotFoundError`), :class:`APIConnectionError`/:class:`APITimeoutError` when no
-    answer arrives, and ``ValueError``/``TypeError`` for bad arguments, before anything is sent.
-    """
+class _StepsView(_Resources):
+    """What a method body runs with: the client's caller, and its methods giving steps."""
+
+    def __init__(self, caller: Caller) -> None:
+        self._caller = caller
+
+
+class _Client(_Resources):
+    """What both clients share: the constructor, the per-call options and ``api``."""
+
+    _core_class: ClassVar[type[HTTPCore] | type[AsyncHTTPCore]]
+    _core: HTTPCore | AsyncHTTPCore
+    _view: StepsHolder
 
     def __init__(
         self,
@@ -58,9 +75,9 @@ class Scaleout(
         max_retries: int = DEFAULT_MAX_RETRIES,
         token_role: str = "admin",
         token_cache: bool = True,
-        transport: httpx.BaseTransport | None = None,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        """Initialize the Scaleout client.
+        """Initialize the client.
 
         :param host: The controller, e.g. ``"https://edge.example.com"``,
             ``"edge.example.com:8443"`` or ``"http://localhost:8092/prefix"``. A path is kept
@@ -80,7 +97,9 @@ class Scaleout(
         :param max_retries: Retries of failed idempotent requests (default 2).
         :param token_role: The role asked for when refreshing (default ``admin``).
         :param token_cache: Keep refreshed tokens in the token cache (mode 0600).
-        :param transport: An httpx transport to send requests through (for tests).
+        :param transport: An httpx transport to send requests through (for tests): an
+            ``httpx.BaseTransport`` for ``Scaleout``, an ``httpx.AsyncBaseTransport`` for
+            ``AsyncScaleout`` (``httpx.MockTransport`` is both).
         """
         base_url = resolve_base_url(host, port, secure)
         auth = build_auth(
@@ -93,15 +112,19 @@ class Scaleout(
             token_role=token_role,
             token_cache=token_cache,
         )
-        self._core = HTTPCore(
+        self._core = self._core_class(
             base_url,
             auth=auth,
             timeout=timeout,
             verify=verify,
             max_retries=max_retries,
-            transport=transport,
+            transport=transport,  # type: ignore[arg-type]  # each core checks its kind
         )
-        self._caller = Caller(self._core)
+        self._bind(Caller(self._core))
+
+    def _bind(self, caller: Caller) -> None:
+        self._caller = caller
+        self._view = _StepsView(caller)
         self._api: GeneratedClient | None = None
 
     @property
@@ -113,11 +136,11 @@ class Scaleout(
     def api(self) -> GeneratedClient:
         """The generated low-level client, sending through this client's HTTP core.
 
-        Its functions (``scaleout_api.api.<tag>.<operation>.sync_detailed(client=...)``) get
-        this client's connection pool, auth, timeouts, retries and per-call options (those of
-        the :meth:`with_options` view it is taken from). They return typed models, hand back
-        documented error responses instead of raising, and raise
-        :class:`APIConnectionError` when no answer arrives.
+        Its functions (``scaleout_api.api.<tag>.<operation>``: ``sync``/``sync_detailed`` and
+        ``asyncio``/``asyncio_detailed``) get this client's auth (with token refresh),
+        timeouts, retries and per-call options (those of the :meth:`with_options` view it is
+        taken from). They return typed models, hand back documented error responses instead of
+        raising, and raise :class:`APIConnectionError` when no answer arrives.
         """
         if self._api is None:
             from ._api_client import ApiClient
@@ -126,12 +149,12 @@ class Scaleout(
         return self._api
 
     def with_options(
-        self,
+        self: ClientT,
         *,
         timeout: TimeoutSetting | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
-    ) -> Scaleout:
+    ) -> ClientT:
         """A view of this client with other per-call options, sharing its connection pool.
 
         ``client.with_options(timeout=600).download_model(...)`` gives one call more time.
@@ -139,13 +162,31 @@ class Scaleout(
         Every kind of call honours them: JSON calls, upload chunks, downloads and
         ``view.api``.
         """
-        view = copy.copy(self)
         options = self._caller.options.merge(
             timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
         )
-        view._caller = Caller(self._core, options)
-        view._api = None
+        view = copy.copy(self)
+        view._bind(self._caller.with_options(options))
         return view
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(url={self.url!r}, auth={self._core.auth!r})"
+
+
+class Scaleout(SyncRunner, _Client):
+    """Python client for a Scaleout Edge controller.
+
+    One client owns one connection pool; auth, timeouts, retries and error mapping apply to
+    every method. Use it as a context manager (or call :meth:`close`) to release the pool.
+
+    Every method raises on failure: an :class:`APIStatusError` subclass for an error status
+    (e.g. :class:`NotFoundError`), :class:`APIConnectionError`/:class:`APITimeoutError` when no
+    answer arrives, and :class:`InvalidArgumentError`/:class:`ArgumentTypeError` (a
+    ``ValueError``/``TypeError``) for bad arguments, before anything is sent.
+    """
+
+    _core_class = HTTPCore
+    _core: HTTPCore
 
     def close(self) -> None:
         """Close the connection pool (shared with every :meth:`with_options` view)."""
@@ -157,6 +198,32 @@ class Scaleout(
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        auth = self._core.auth
-        return f"Scaleout(url={self.url!r}, auth={auth!r})"
+
+class AsyncScaleout(AsyncRunner, _Client):
+    """The asyncio client: every method of :class:`Scaleout`, as a coroutine.
+
+    The same constructor, methods, arguments, results and errors; ``iter_*`` methods are async
+    iterators (``async for``), and ``wait_for_session`` also awaits an async ``on_round``.
+    Many calls may be in flight at once on one client: they share its connection pool and its
+    access token (one refresh when it expires). Use ``async with`` (or ``await close()``).
+    Closing the client while calls are in flight makes them raise
+    :class:`ClientClosedError`.
+    """
+
+    _core_class = AsyncHTTPCore
+    _core: AsyncHTTPCore
+
+    async def close(self) -> None:
+        """Close the connection pool (shared with every :meth:`with_options` view); calls
+        still in flight raise :class:`ClientClosedError`."""
+        await self._core.aclose()
+
+    async def aclose(self) -> None:
+        """The same as :meth:`close`."""
+        await self._core.aclose()
+
+    async def __aenter__(self) -> AsyncScaleout:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()

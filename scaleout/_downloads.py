@@ -1,43 +1,38 @@
 """Streaming downloads that never leave a partial file behind.
 
-The body is streamed into a temporary file beside the target and renamed into place only when
-every byte the server announced has arrived, so a dropped connection or a full disk leaves the
-target untouched (or absent) and memory stays flat whatever the file size. A body that breaks
-off or ends short raises :class:`DownloadError`.
+Written once as steps, for both clients. The body is streamed into a temporary file beside the
+target (written off the event loop in the async client) and renamed into place only when every
+byte the server announced has arrived, so a dropped connection, a full disk or a cancelled task
+leaves the target untouched (or absent), and memory stays flat whatever the file size. A body
+that breaks off or ends short raises :class:`DownloadError`.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import IO, TYPE_CHECKING
 from urllib.parse import unquote
 
 import attrs
 import httpx
 
-from ._base_client import content_length, iter_body
-from ._exceptions import DownloadError, safe_url
+from ._exceptions import DownloadError, content_length, safe_url
+from ._steps import Chunks, Close, Steps, blocking
 
 if TYPE_CHECKING:
     from scaleout_api.operation import OperationRequest
+
+    from ._base_client import Caller
 
 ProgressCallback = Callable[[int, int | None], None]
 
 _CHUNK = 64 * 1024
 _FILENAME = re.compile(r"""filename\*?=(?:UTF-8'')?["']?([^"';]+)""", re.IGNORECASE)
-
-
-class Stream(Protocol):
-    """How the download sends its request: the client's ``_stream``."""
-
-    def __call__(
-        self, request: OperationRequest[bytes], /
-    ) -> AbstractContextManager[httpx.Response]: ...
 
 
 @attrs.frozen
@@ -47,47 +42,80 @@ class DownloadResult:
 
 
 def download_to(
-    stream: Stream,
+    caller: Caller,
     request: OperationRequest[bytes],
     target: Path,
     *,
     progress: ProgressCallback | None = None,
     default_name: str = "download",
-) -> DownloadResult:
+) -> Steps[DownloadResult]:
     """Stream the answer to ``request`` into ``target`` (a file, or a folder to put it in,
     named by the server's attachment name or else ``default_name``)."""
-    with stream(request) as response:
-        destination = (
-            target / _server_file_name(response, default_name) if target.is_dir() else target
-        )
+    response = yield from caller.open(request)
+    try:
+        is_folder = yield from blocking(target.is_dir)
+        destination = target / _server_file_name(response, default_name) if is_folder else target
         expected = content_length(response)
-        handle, temporary = tempfile.mkstemp(
-            dir=destination.parent, prefix=f".{destination.name}.", suffix=".part"
+        make_temporary = functools.partial(
+            tempfile.mkstemp, dir=destination.parent, prefix=f".{destination.name}.", suffix=".part"
         )
+        handle, temporary = yield from blocking(make_temporary)
         try:
-            received = 0
-            with os.fdopen(handle, "wb") as out:
-                try:
-                    for chunk in iter_body(response, _CHUNK):
-                        out.write(chunk)
-                        received += len(chunk)
-                        if progress is not None:
-                            progress(received, expected)
-                except DownloadError as exc:
-                    # The core counts what arrived; `received` only what was decoded and written.
-                    arrived = max(received, exc.received)
-                    raise _broken(response, destination, arrived, expected, str(exc)) from exc
+            out = yield from blocking(_open_for_writing, handle)
+            try:
+                received = yield from _receive(caller, response, out, destination, progress)
                 if expected is not None and received != expected:
                     raise _broken(response, destination, received, expected, "truncated")
-                out.flush()
-                os.fsync(out.fileno())
+                yield from blocking(_flush, out)
+            finally:
+                yield from blocking(out.close)
             # mkstemp creates 0600; give the file the mode an ordinary write would have.
-            os.chmod(temporary, _mode_for(destination))
-            os.replace(temporary, destination)
+            yield from blocking(_publish, temporary, destination)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            yield from blocking(Path(temporary).unlink, True)
             raise
+    finally:
+        yield Close(response)
     return DownloadResult(path=destination, size=received)
+
+
+def _receive(
+    caller: Caller,
+    response: httpx.Response,
+    out: IO[bytes],
+    destination: Path,
+    progress: ProgressCallback | None,
+) -> Steps[int]:
+    expected = content_length(response)
+    received = 0
+    chunks = yield Chunks(response, _CHUNK)
+    while True:
+        try:
+            chunk = yield from caller.body_chunk(response, chunks)
+        except DownloadError as exc:
+            # The core counts what arrived; `received` only what was decoded and written.
+            arrived = max(received, exc.received)
+            raise _broken(response, destination, arrived, expected, str(exc)) from exc
+        if not chunk:
+            return received
+        yield from blocking(out.write, chunk)
+        received += len(chunk)
+        if progress is not None:
+            progress(received, expected)
+
+
+def _open_for_writing(handle: int) -> IO[bytes]:
+    return os.fdopen(handle, "wb")
+
+
+def _flush(out: IO[bytes]) -> None:
+    out.flush()
+    os.fsync(out.fileno())
+
+
+def _publish(temporary: str, destination: Path) -> None:
+    os.chmod(temporary, _mode_for(destination))
+    os.replace(temporary, destination)
 
 
 def _broken(

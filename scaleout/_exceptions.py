@@ -19,9 +19,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Final
+from typing import Any, Final
 
 import httpx
+
+from . import _extensions
 
 __all__ = [
     "APIConnectionError",
@@ -31,6 +33,7 @@ __all__ = [
     "ArgumentTypeError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "DownloadError",
     "InternalServerError",
@@ -45,7 +48,12 @@ __all__ = [
     "TokenRefreshError",
     "UploadError",
     "WaitTimeoutError",
+    "body_error",
+    "check_answer",
+    "connection_error",
+    "content_length",
     "extract_error_message",
+    "failed_request",
     "make_status_error",
     "safe_url",
 ]
@@ -193,6 +201,10 @@ class APIResponseValidationError(ScaleoutError):
         super().__init__(message)
 
 
+class ClientClosedError(ScaleoutError, RuntimeError):
+    """The client was closed: before the call, or while the call was in flight."""
+
+
 class UploadError(ScaleoutError):
     """A file upload could not be completed."""
 
@@ -281,7 +293,13 @@ def extract_error_message(response: httpx.Response) -> tuple[object | None, str]
     try:
         response.read()
         text = response.text
-    except (httpx.HTTPError, httpx.StreamError, UnicodeDecodeError, LookupError) as exc:
+    except (
+        httpx.HTTPError,
+        httpx.StreamError,
+        UnicodeDecodeError,
+        LookupError,
+        RuntimeError,  # an async body that could not be read, seen from sync code
+    ) as exc:
         # A stream already consumed or dropped mid-read still deserves a status error.
         return None, f"response body unavailable ({type(exc).__name__})"
 
@@ -361,3 +379,97 @@ def _describe_cause(cause: BaseException) -> str:
     text = str(cause).strip()
     name = type(cause).__name__
     return f"{name}: {text}" if text else name
+
+
+# --- mapping failures of a request to SDK errors -------------------------------------------
+
+
+def content_length(response: httpx.Response) -> int | None:
+    """The announced length of the decoded body, or None when it is unknown."""
+    value = response.headers.get("content-length")
+    if value is None or "content-encoding" in response.headers:
+        # A compressed body's length says nothing about the decoded bytes.
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+def failed_request(exc: httpx.RequestError) -> httpx.Request | None:
+    try:
+        return exc.request
+    except RuntimeError:  # raised by httpx when the exception carries no request
+        return None
+
+
+def connection_error(exc: httpx.RequestError, fallback: httpx.Request) -> APIConnectionError:
+    """The SDK error for an httpx failure to get a response to ``fallback``."""
+    # During a token refresh the failing request is the refresh, not the caller's request.
+    request = failed_request(exc) or fallback
+    during = " during token refresh" if request.extensions.get(_extensions.TOKEN_REFRESH) else ""
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    what = "timed out" if cls is APITimeoutError else "failed"
+    return cls(
+        method=request.method,
+        url=safe_url(request.url),
+        cause=exc,
+        message=f"{request.method} {safe_url(request.url)} {what}{during}: {_describe_cause(exc)}",
+    )
+
+
+def body_error(exc: httpx.RequestError, response: httpx.Response) -> DownloadError:
+    """The SDK error for ``response``'s body breaking off with ``exc``."""
+    request = response.request
+    received = response.num_bytes_downloaded
+    return DownloadError(
+        method=request.method,
+        url=safe_url(request.url),
+        received=received,
+        expected=content_length(response),
+        cause=exc,
+        message=f"{request.method} {safe_url(request.url)} failed: {_describe_cause(exc)} "
+        f"(after {received} bytes of the body)",
+    )
+
+
+def check_answer(response: httpx.Response, expect: type | None) -> Any:
+    """The parsed JSON of a successful ``response``.
+
+    ``expect`` is the Python type of the promised JSON (``dict``, ``list``, ``int``...), or
+    None to accept any. An empty body is ``None``. Raises :class:`APIResponseValidationError`
+    for a body that is not JSON or not of that type, so a proxy's HTML page or a wrong route
+    never reaches the caller as if it were data.
+    """
+    request = response.request
+    where = f"{request.method} {request.url.path} answered {response.status_code}"
+    result: Any = None
+    if response.content:
+        try:
+            result = response.json()
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            content_type = response.headers.get("content-type", "unknown content type")
+            raise _invalid(
+                response, f"{where} with a body that is not JSON ({content_type})"
+            ) from exc
+    if expect is not None and not _is_a(result, expect):
+        raise _invalid(
+            response,
+            f"{where} with {type(result).__name__} JSON where the API promises {expect.__name__}",
+        )
+    return result
+
+
+def _is_a(value: object, expect: type) -> bool:
+    if isinstance(value, bool) and expect is not bool:
+        return False  # JSON true is not a count
+    if expect is float:
+        return isinstance(value, (int, float))
+    return isinstance(value, expect)
+
+
+def _invalid(response: httpx.Response, message: str) -> APIResponseValidationError:
+    request = response.request
+    return APIResponseValidationError(
+        message, status_code=response.status_code, method=request.method, url=safe_url(request.url)
+    )

@@ -10,20 +10,23 @@ with any other stream (e.g. a generator) is only retried on errors that prove no
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import email.utils
 import logging
 import random as _random
 import ssl
 import time
-from collections.abc import Callable
-from typing import Final
+from collections.abc import Awaitable, Callable
+from typing import Any, Final
 
 import httpx
 
 from . import _extensions
+from ._steps import Close, Send, Sleep, Step, Steps, drive, drive_async
 
 __all__ = [
+    "AsyncRetryTransport",
     "DEFAULT_MAX_RETRIES",
     "IDEMPOTENT_METHODS",
     "MAX_RETRIES_EXTENSION",
@@ -51,8 +54,8 @@ _MAYBE_SENT_ERRORS: Final = (
 )
 
 
-class RetryTransport(httpx.BaseTransport):
-    """Wraps ``transport`` and retries transient failures with capped, fully jittered backoff.
+class _RetryPolicy:
+    """When and after how long to resend a request: the one retry policy of the SDK.
 
     * connect errors, connect timeouts and pool timeouts: any method;
     * read/write errors, read timeouts, protocol errors: idempotent methods only;
@@ -61,41 +64,32 @@ class RetryTransport(httpx.BaseTransport):
     Idempotent means GET, HEAD, OPTIONS, PUT, DELETE, or any request marked
     ``request.extensions["scaleout_idempotent"]`` (an upload chunk: resending an index is
     harmless). ``request.extensions["scaleout_max_retries"]`` overrides ``max_retries``.
-    This is the SDK's only retry loop: no caller retries on top of it.
-    ``sleep`` and ``random`` exist so tests neither wait nor depend on chance.
+    This is the SDK's only retry loop, written once as steps (:meth:`attempts`) for the sync
+    and the async transport: no caller retries on top of it.
     """
 
     def __init__(
         self,
-        transport: httpx.BaseTransport | None = None,
         *,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        verify: ssl.SSLContext | bool = True,
-        backoff_base: float = 0.5,
-        backoff_max: float = 8.0,
-        retry_after_max: float = 60.0,
-        sleep: Callable[[float], None] = time.sleep,
-        random: Callable[[], float] = _random.random,
+        max_retries: int,
+        backoff_base: float,
+        backoff_max: float,
+        retry_after_max: float,
+        random: Callable[[], float],
     ) -> None:
         _check_max_retries(max_retries)
-        # httpx's own retries only cover connect failures and would multiply with ours.
-        self._transport = transport or httpx.HTTPTransport(verify=verify, retries=0)
         self._max_retries = max_retries
         self._backoff_base = backoff_base
         self._backoff_max = backoff_max
         self._retry_after_max = retry_after_max
-        self._sleep = sleep
         self._random = random
 
     @property
     def max_retries(self) -> int:
         return self._max_retries
 
-    @property
-    def wrapped(self) -> httpx.BaseTransport:
-        return self._transport
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def attempts(self, request: httpx.Request) -> Steps[httpx.Response]:
+        """Send ``request`` (a :class:`Send` step), resending it while the policy allows."""
         max_retries = self._max_retries_for(request)
         idempotent = request.method.upper() in IDEMPOTENT_METHODS or bool(
             request.extensions.get(_extensions.IDEMPOTENT)
@@ -104,7 +98,7 @@ class RetryTransport(httpx.BaseTransport):
         retries = 0
         while True:
             try:
-                response = self._transport.handle_request(request)
+                response: httpx.Response = yield Send(request)
             except httpx.TransportError as exc:
                 if retries >= max_retries or not self._may_retry_error(exc, idempotent, replayable):
                     raise
@@ -124,7 +118,7 @@ class RetryTransport(httpx.BaseTransport):
                     delay = self._backoff(retries)
                 reason = f"status {response.status_code}"
                 # Free the pooled connection before waiting.
-                response.close()
+                yield Close(response)
             retries += 1
             logger.debug(
                 "Retrying %s %s (attempt %d/%d) after %s in %.2fs",
@@ -135,10 +129,7 @@ class RetryTransport(httpx.BaseTransport):
                 reason,
                 delay,
             )
-            self._sleep(delay)
-
-    def close(self) -> None:
-        self._transport.close()
+            yield Sleep(delay)
 
     def _max_retries_for(self, request: httpx.Request) -> int:
         override = request.extensions.get(MAX_RETRIES_EXTENSION)
@@ -156,6 +147,99 @@ class RetryTransport(httpx.BaseTransport):
     def _backoff(self, retries_done: int) -> float:
         ceiling = min(self._backoff_max, self._backoff_base * 2.0**retries_done)
         return self._random() * ceiling
+
+
+class RetryTransport(_RetryPolicy, httpx.BaseTransport):
+    """Wraps ``transport`` and retries transient failures with capped, fully jittered backoff
+    (see :class:`_RetryPolicy`). ``sleep`` and ``random`` exist so tests neither wait nor
+    depend on chance."""
+
+    def __init__(
+        self,
+        transport: httpx.BaseTransport | None = None,
+        *,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        verify: ssl.SSLContext | bool = True,
+        backoff_base: float = 0.5,
+        backoff_max: float = 8.0,
+        retry_after_max: float = 60.0,
+        sleep: Callable[[float], None] = time.sleep,
+        random: Callable[[], float] = _random.random,
+    ) -> None:
+        super().__init__(
+            max_retries=max_retries,
+            backoff_base=backoff_base,
+            backoff_max=backoff_max,
+            retry_after_max=retry_after_max,
+            random=random,
+        )
+        # httpx's own retries only cover connect failures and would multiply with ours.
+        self._transport = transport or httpx.HTTPTransport(verify=verify, retries=0)
+        self._sleep = sleep
+
+    @property
+    def wrapped(self) -> httpx.BaseTransport:
+        return self._transport
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return drive(self.attempts(request), self._perform)
+
+    def close(self) -> None:
+        self._transport.close()
+
+    def _perform(self, step: Step) -> Any:
+        if isinstance(step, Send):
+            return self._transport.handle_request(step.request)
+        if isinstance(step, Close):
+            return step.response.close()
+        if isinstance(step, Sleep):
+            return self._sleep(step.seconds)
+        raise TypeError(f"unexpected step {step!r}")
+
+
+class AsyncRetryTransport(_RetryPolicy, httpx.AsyncBaseTransport):
+    """:class:`RetryTransport` for ``httpx.AsyncClient``: the same policy, awaited."""
+
+    def __init__(
+        self,
+        transport: httpx.AsyncBaseTransport | None = None,
+        *,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        verify: ssl.SSLContext | bool = True,
+        backoff_base: float = 0.5,
+        backoff_max: float = 8.0,
+        retry_after_max: float = 60.0,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        random: Callable[[], float] = _random.random,
+    ) -> None:
+        super().__init__(
+            max_retries=max_retries,
+            backoff_base=backoff_base,
+            backoff_max=backoff_max,
+            retry_after_max=retry_after_max,
+            random=random,
+        )
+        self._transport = transport or httpx.AsyncHTTPTransport(verify=verify, retries=0)
+        self._sleep = sleep
+
+    @property
+    def wrapped(self) -> httpx.AsyncBaseTransport:
+        return self._transport
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await drive_async(self.attempts(request), self._perform)
+
+    async def aclose(self) -> None:
+        await self._transport.aclose()
+
+    async def _perform(self, step: Step) -> Any:
+        if isinstance(step, Send):
+            return await self._transport.handle_async_request(step.request)
+        if isinstance(step, Close):
+            return await step.response.aclose()
+        if isinstance(step, Sleep):
+            return await self._sleep(step.seconds)
+        raise TypeError(f"unexpected step {step!r}")
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

@@ -1,11 +1,13 @@
 """The chunked upload protocol: init, chunks in order, complete (abort on failure).
 
-The file is read one chunk at a time, so memory stays flat whatever its size. Every request is
-an ordinary call of the client (``call``), so a long upload refreshes its access token, obeys
-the per-call options and is retried by the one retry policy of the transport: a chunk is marked
-idempotent (resending an index replaces it), so it is attempted at most ``max_retries + 1``
-times. The only retrying done here is protocol logic: after a 413 the upload starts over with
-chunks half the size.
+Written once as steps, for both clients. The file is read one chunk at a time (off the event
+loop in the async client), so memory stays flat whatever its size. Every request is an
+ordinary call of the client's :class:`Caller`, so a long upload refreshes its access token,
+obeys the per-call options and is retried by the one retry policy of the transport: a chunk is
+marked idempotent (resending an index replaces it), so it is attempted at most
+``max_retries + 1`` times. The only retrying done here is protocol logic: after a 413 the
+upload starts over with chunks half the size. A failure or a cancellation (of the async task)
+aborts the upload on the server before it propagates.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
 
 import attrs
 
@@ -24,6 +26,7 @@ from ._exceptions import (
     ScaleoutError,
     UploadError,
 )
+from ._steps import Steps, blocking
 
 if TYPE_CHECKING:
     from scaleout_api.operation import OperationRequest
@@ -41,9 +44,9 @@ T = TypeVar("T")
 
 
 class Call(Protocol):
-    """How the upload sends a request: the client's ``_call``."""
+    """How the upload sends a request: the client's ``Caller.call``."""
 
-    def __call__(self, request: OperationRequest[T], /, *, idempotent: bool = ...) -> T: ...
+    def __call__(self, request: OperationRequest[T], /, *, idempotent: bool = ...) -> Steps[T]: ...
 
 
 @attrs.frozen
@@ -71,7 +74,7 @@ def upload_file(
     progress: ProgressCallback | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     min_chunk_size: int = MIN_CHUNK_SIZE,
-) -> UploadResult:
+) -> Steps[UploadResult]:
     """Upload ``path`` and return the file token that ``POST /models/`` or ``/packages/`` take."""
     too_large: PayloadTooLargeError | None = None
     for size in chunk_sizes(chunk_size, min_chunk_size):
@@ -82,7 +85,7 @@ def upload_file(
                 size,
             )
         try:
-            return _upload_once(call, path, size, progress)
+            return (yield from _upload_once(call, path, size, progress))
         except PayloadTooLargeError as exc:
             too_large = exc
     raise UploadError(
@@ -93,29 +96,32 @@ def upload_file(
 
 def _upload_once(
     call: Call, path: Path, chunk_size: int, progress: ProgressCallback | None
-) -> UploadResult:
+) -> Steps[UploadResult]:
     from scaleout_api.api.uploads import complete_upload, init_upload, upload_chunk
     from scaleout_api.models import UploadCompleteRequest, UploadInitRequest
     from scaleout_api.types import File
 
-    file_size = path.stat().st_size
+    file_size = (yield from blocking(path.stat)).st_size
     init = UploadInitRequest(file_name=path.name, file_size=file_size, chunk_size=chunk_size)
-    upload_id = _field(call, init_upload.build_request(body=init), "upload_id", path.name)
+    upload_id = yield from _field(
+        call, init_upload.build_request(body=init), "upload_id", path.name
+    )
     try:
         digest = hashlib.sha256()
         sent = 0
-        with path.open("rb") as stream:
+        opened = yield from blocking(path.open, "rb")
+        stream = yield from blocking(opened.__enter__)
+        try:
             index = 0
-            while chunk := stream.read(chunk_size):
+            while chunk := (yield from blocking(_read_hashed, stream, chunk_size, digest)):
                 if sent + len(chunk) > file_size:
                     # Growing past the announced size: stop now rather than upload a file that
                     # is still being written (possibly forever).
                     sent += len(chunk)
                     break
-                digest.update(chunk)
                 # bytes rather than a stream: httpx then sends a Content-Length and can resend.
                 body = File(payload=chunk)  # type: ignore[arg-type]
-                call(
+                yield from call(
                     upload_chunk.build_request(upload_id, body=body, x_chunk_index=index),
                     idempotent=True,
                 )
@@ -123,6 +129,8 @@ def _upload_once(
                 index += 1
                 if progress is not None:
                     progress(sent, file_size)
+        finally:
+            yield from blocking(opened.__exit__, None, None, None)
         if sent != file_size:
             raise UploadError(
                 f"upload of {path.name}: the file changed while it was uploaded "
@@ -131,18 +139,25 @@ def _upload_once(
         sha256 = digest.hexdigest()
         completion = UploadCompleteRequest(sha256=sha256)
         completing = complete_upload.build_request(upload_id, body=completion)
-        token = _field(call, completing, "file_token", path.name)
+        token = yield from _field(call, completing, "file_token", path.name)
         return UploadResult(file_token=token, size=file_size, sha256=sha256, chunk_size=chunk_size)
     except BaseException:
-        _abort(call, upload_id, path.name)
+        yield from _abort(call, upload_id, path.name)
         raise
 
 
-def _field(call: Call, request: OperationRequest[Any], field: str, name: str) -> str:
+def _read_hashed(stream: BinaryIO, size: int, digest: Any) -> bytes:
+    """The next chunk of ``stream``, added to ``digest`` (both off the event loop)."""
+    chunk = stream.read(size)
+    digest.update(chunk)
+    return chunk
+
+
+def _field(call: Call, request: OperationRequest[Any], field: str, name: str) -> Steps[str]:
     """The string ``field`` of a protocol step's answer, which the upload cannot go on without."""
     problem = f"upload of {name}: the answer to {request.name} has no usable {field}"
     try:
-        answer = call(request)
+        answer = yield from call(request)
     except APIResponseValidationError as exc:
         raise UploadError(f"{problem} ({exc})") from exc
     value = answer.get(field)
@@ -151,11 +166,11 @@ def _field(call: Call, request: OperationRequest[Any], field: str, name: str) ->
     return value
 
 
-def _abort(call: Call, upload_id: str, name: str) -> None:
+def _abort(call: Call, upload_id: str, name: str) -> Steps[None]:
     """Best effort: a failed abort must never hide the error that caused it."""
     from scaleout_api.api.uploads import abort_upload
 
     try:
-        call(abort_upload.build_request(upload_id))
+        yield from call(abort_upload.build_request(upload_id))
     except ScaleoutError as exc:
         logger.warning("upload of %s: could not abort the failed upload (%s)", name, exc)

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ._base_client import NULL
 from ._exceptions import ArgumentTypeError, InvalidArgumentError, MissingFileError
+from ._shaping import NULL
 
 
 def require_str(name: str, value: object, *, allow_none: bool = False) -> str | None:

@@ -1,20 +1,23 @@
-"""What every resource mixin of ``Scaleout`` shares: one way to send an operation.
+"""What every resource mixin of the clients shares: one way to send an operation.
 
-A method builds its request with the generated operation's ``build_request`` (imported inside
+A method is defined once, as steps (see ``_methods``), for ``Scaleout`` and ``AsyncScaleout``
+alike. It builds its request with the generated operation's ``build_request`` (imported inside
 the method, so ``import scaleout`` loads no generated module and mypy checks every argument
-against the spec) and hands it to :meth:`Resource._call`, whose return type is the operation's
-success JSON as ``scaleout_api.schemas`` types it.
+against the spec) and sends it with :meth:`Resource._call`, whose result type is the
+operation's success JSON as ``scaleout_api.schemas`` types it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .. import _validation as check
-from .._base_client import Caller, HTTPCore
+from .._base_client import Caller
 from .._exceptions import InvalidArgumentError
-from .._paging import Page, iterate_pages
+from .._methods import Listing, StepsHolder
+from .._paging import Page
+from .._steps import Steps
 
 if TYPE_CHECKING:
     from scaleout_api.operation import OperationRequest
@@ -53,11 +56,10 @@ def optional_text(name: str, value: object) -> str | Unset:
     return given(check.optional_str(name, value))
 
 
-class Resource:
-    """Base of the resource mixins; ``Scaleout`` provides the core and the per-call options."""
+class Resource(StepsHolder):
+    """Base of the resource mixins. A method body's ``self`` is a steps view of the client:
+    ``_caller`` is the client's core with its per-call options (see ``with_options``)."""
 
-    _core: HTTPCore
-    #: The core with this client's per-call options (see ``Scaleout.with_options``).
     _caller: Caller
 
     def _call(
@@ -67,17 +69,18 @@ class Resource:
         *,
         extra_params: Mapping[str, object] | None = None,
         idempotent: bool = False,
-    ) -> T:
+    ) -> Steps[T]:
         """Send ``request`` and return its JSON answer (see :meth:`Caller.call`)."""
         return self._caller.call(request, extra_params=extra_params, idempotent=idempotent)
 
-    def _newest_model(self) -> Model | None:
+    def _newest_model(self) -> Steps[Model | None]:
         """The newest model by ``committed_at`` (the one new sessions start from), if any."""
         from scaleout_api.api.models import list_models
 
-        page = self._call(
-            list_models.build_request(x_limit=1, x_sort_key="committed_at", x_sort_order="desc")
+        request = list_models.build_request(
+            x_limit=1, x_sort_key="committed_at", x_sort_order="desc"
         )
+        page = yield from self._call(request)
         found = page.get("result") or []
         return found[0] if found else None
 
@@ -87,7 +90,7 @@ class Resource:
         /,
         page_size: int,
         filters: Mapping[str, object] | None,
-    ) -> Iterator[Item]:
+    ) -> Listing[Item]:
         """Every matching item, oldest first, ``page_size`` per request.
 
         Checked here, not on first ``next()``, so a bad argument fails at the call site.
@@ -96,13 +99,13 @@ class Resource:
         assert size is not None
         extra_params = check.filters("filters", filters)
 
-        def fetch(limit: int, skip: int) -> Page[Item]:
+        def fetch(limit: int, skip: int) -> Steps[Page[Item]]:
             request = build(
                 x_limit=limit, x_skip=skip, x_sort_key="committed_at", x_sort_order="asc"
             )
             return self._call(request, extra_params=extra_params)
 
-        return iterate_pages(fetch, size)
+        return Listing(fetch, size)
 
 
 class _FromDict(Protocol[T_co]):

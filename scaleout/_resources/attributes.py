@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .. import _validation as check
 from .._exceptions import ArgumentTypeError, InvalidArgumentError
+from .._methods import Listing, listing, operation
 from .._paging import DEFAULT_PAGE_SIZE
+from .._steps import Steps
 from ._base import Resource, request_body
 
 if TYPE_CHECKING:
@@ -26,7 +28,8 @@ RESERVED_COMMAND_KEYS = frozenset(
 
 
 class AttributesResource(Resource):
-    def add_attributes(self, attribute: AttributeInput) -> Attribute:
+    @operation
+    def add_attributes(self, attribute: AttributeInput) -> Steps[Attribute]:
         """Add or update a node attribute.
 
         :param attribute: An Attribute, e.g. ``{"key": "charging", "value": "true",
@@ -46,9 +49,10 @@ class AttributesResource(Resource):
             )
         check.require_mapping("attribute['sender']", payload.get("sender"))
         body = request_body("attribute", AttributeInputModel, payload)
-        return self._call(add_attribute.build_request(body=body))
+        return (yield from self._call(add_attribute.build_request(body=body)))
 
-    def get_current_attributes(self, node_list: list[str] | str) -> CurrentAttributes:
+    @operation
+    def get_current_attributes(self, node_list: list[str] | str) -> Steps[CurrentAttributes]:
         """Get the current attributes of one or more nodes.
 
         :param node_list: A node id (client or combiner id) or a list of them.
@@ -66,9 +70,10 @@ class AttributesResource(Resource):
         # The documented clients send node_ids and FEDn servers read client_ids; both are in
         # the spec, so send both and let either kind of server find its key.
         body = CurrentAttributesRequest(node_ids=ids, client_ids=ids)
-        return self._call(get_current_attributes.build_request(body=body))
+        return (yield from self._call(get_current_attributes.build_request(body=body)))
 
-    def get_attribute_trail(self, node_id: str) -> AttributeList:
+    @operation
+    def get_attribute_trail(self, node_id: str) -> Steps[AttributeList]:
         """Get every attribute a node has reported, newest first.
 
         :param node_id: The client id or combiner id of the node.
@@ -77,19 +82,21 @@ class AttributesResource(Resource):
         from scaleout_api.api.attributes import list_attributes
 
         node = check.require_value("node_id", node_id)
-        page = self._call(list_attributes.build_request(sender_client_id=node))
+        page = yield from self._call(list_attributes.build_request(sender_client_id=node))
         if page.get("count"):
             return page
-        return self._call(list_attributes.build_request(sender_combiner_id=node))
+        return (yield from self._call(list_attributes.build_request(sender_combiner_id=node)))
 
+    @listing
     def iter_attributes(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[Attribute]:
+    ) -> Listing[Attribute]:
         """Every attribute matching ``filters`` (e.g. ``{"key": "charging"}``), oldest first."""
         from scaleout_api.api.attributes import list_attributes
 
         return self._walk(list_attributes.build_request, page_size, filters)
 
+    @operation
     def run_custom_command(
         self,
         command_type: str,
@@ -97,7 +104,7 @@ class AttributesResource(Resource):
         timeout: int | None = None,
         client_ids: list[str] | None = None,
         parameters: dict[str, Any] | None = None,
-    ) -> CommandResult:
+    ) -> Steps[CommandResult]:
         """Run a custom command on edge clients.
 
         :param command_type: The command; ``Custom_`` is prefixed when missing.
@@ -137,4 +144,4 @@ class AttributesResource(Resource):
             "parameters": params,
         }
         body = request_body("parameters", RunCommandRequest, payload)
-        return self._call(run_command.build_request(body=body))
+        return (yield from self._call(run_command.build_request(body=body)))

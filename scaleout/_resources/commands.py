@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import _validation as check
 from .._exceptions import InvalidArgumentError
+from .._methods import operation
+from .._steps import Steps
 from ._base import Resource, given, request_body
 
 if TYPE_CHECKING:
@@ -14,7 +16,8 @@ if TYPE_CHECKING:
 
 
 class CommandsResource(Resource):
-    def start_validation(self, session_id: str, model_id: str) -> Message:
+    @operation
+    def start_validation(self, session_id: str, model_id: str) -> Steps[Message]:
         """Ask the clients to validate a model of a session.
 
         :param session_id: The session the validations belong to.
@@ -28,9 +31,12 @@ class CommandsResource(Resource):
             session_id=check.require_value("session_id", session_id),
             model_id=check.require_value("model_id", model_id),
         )
-        return self._call(start_validation.build_request(body=body))
+        return (yield from self._call(start_validation.build_request(body=body)))
 
-    def stage_model(self, model_id: str, client_ids: list[str] | None = None) -> CommandResult:
+    @operation
+    def stage_model(
+        self, model_id: str, client_ids: list[str] | None = None
+    ) -> Steps[CommandResult]:
         """Send a model to clients ahead of inference.
 
         :param model_id: The model to stage.
@@ -43,8 +49,9 @@ class CommandsResource(Resource):
         model = check.require_id("model_id", model_id)
         ids = check.require_str_list("client_ids", client_ids, allow_none=True)
         body = StageModelRequest(client_ids=ids)
-        return self._call(stage_model.build_request(model, body=body))
+        return (yield from self._call(stage_model.build_request(model, body=body)))
 
+    @operation
     def start_inference(
         self,
         model_id: str,
@@ -52,7 +59,7 @@ class CommandsResource(Resource):
         timeout: int | None = 180,
         parameters: dict[str, Any] | None = None,
         client_ids: list[str] | None = None,
-    ) -> CommandResult:
+    ) -> Steps[CommandResult]:
         """Ask the clients to run inference with a model.
 
         :param model_id: The model to run.
@@ -77,9 +84,10 @@ class CommandsResource(Resource):
             "client_ids": check.require_str_list("client_ids", client_ids, allow_none=True),
         }
         body = request_body("parameters", StartInferenceRequest, payload)
-        return self._call(start_inference.build_request(body=body))
+        return (yield from self._call(start_inference.build_request(body=body)))
 
-    def get_command(self, id: str) -> Command:
+    @operation
+    def get_command(self, id: str) -> Steps[Command]:
         """Get a command by its correlation id.
 
         :param id: The command's correlation id.
@@ -88,11 +96,12 @@ class CommandsResource(Resource):
         """
         from scaleout_api.api.commands import get_command
 
-        return self._call(get_command.build_request(check.require_id("id", id)))
+        return (yield from self._call(get_command.build_request(check.require_id("id", id))))
 
+    @operation
     def get_commands(
         self, parent_correlation_id: str | None = None, n_max: int | None = None
-    ) -> CommandList:
+    ) -> Steps[CommandList]:
         """Get commands, newest first.
 
         :param parent_correlation_id: Only the sub-commands of this command.
@@ -105,9 +114,10 @@ class CommandsResource(Resource):
         request = list_commands.build_request(
             parent_correlation_id=given(parent), x_limit=given(check.n_max(n_max))
         )
-        return self._call(request)
+        return (yield from self._call(request))
 
-    def get_commands_roots(self, n_max: int | None = None) -> CommandList:
+    @operation
+    def get_commands_roots(self, n_max: int | None = None) -> Steps[CommandList]:
         """Get the commands that have no parent command, newest first.
 
         :param n_max: The maximum number of commands to get (``None`` or 0: all).
@@ -115,18 +125,24 @@ class CommandsResource(Resource):
         """
         from scaleout_api.api.commands import list_root_commands
 
-        return self._call(list_root_commands.build_request(x_limit=given(check.n_max(n_max))))
+        return (
+            yield from self._call(
+                list_root_commands.build_request(x_limit=given(check.n_max(n_max)))
+            )
+        )
 
-    def get_commands_count(self) -> int:
+    @operation
+    def get_commands_count(self) -> Steps[int]:
         """Get the number of commands.
 
         :return: The number of commands.
         """
         from scaleout_api.api.commands import count_commands
 
-        return self._call(count_commands.build_request())
+        return (yield from self._call(count_commands.build_request()))
 
-    def step_command(self, correlation_id: str) -> Message:
+    @operation
+    def step_command(self, correlation_id: str) -> Steps[Message]:
         """Move a running command on to its next step.
 
         :param correlation_id: The command's correlation id.
@@ -138,9 +154,10 @@ class CommandsResource(Resource):
 
         command = check.require_id("correlation_id", correlation_id)
         body = CommandControlRequest(correlation_id=command)
-        return self._call(skip_command.build_request(command, body=body))
+        return (yield from self._call(skip_command.build_request(command, body=body)))
 
-    def stop_command(self, correlation_id: str) -> Message:
+    @operation
+    def stop_command(self, correlation_id: str) -> Steps[Message]:
         """Stop a running command.
 
         :param correlation_id: The command's correlation id.
@@ -152,4 +169,4 @@ class CommandsResource(Resource):
 
         command = check.require_id("correlation_id", correlation_id)
         body = CommandControlRequest(correlation_id=command)
-        return self._call(stop_command.build_request(command, body=body))
+        return (yield from self._call(stop_command.build_request(command, body=body)))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .. import _validation as check
+from .._methods import Listing, listing, operation
 from .._paging import DEFAULT_PAGE_SIZE
+from .._steps import Steps
 from ._base import Resource, given, optional_text, request_body
 
 if TYPE_CHECKING:
@@ -27,7 +29,8 @@ if TYPE_CHECKING:
 
 
 class EventsResource(Resource):
-    def get_status(self, id: str) -> Status:
+    @operation
+    def get_status(self, id: str) -> Steps[Status]:
         """Get a status event by its id.
 
         :param id: The status id.
@@ -36,8 +39,9 @@ class EventsResource(Resource):
         """
         from scaleout_api.api.statuses import get_status
 
-        return self._call(get_status.build_request(check.require_id("id", id)))
+        return (yield from self._call(get_status.build_request(check.require_id("id", id))))
 
+    @operation
     def get_statuses(
         self,
         session_id: str | None = None,
@@ -45,7 +49,7 @@ class EventsResource(Resource):
         sender_name: str | None = None,
         sender_role: str | None = None,
         n_max: int | None = None,
-    ) -> StatusList:
+    ) -> Steps[StatusList]:
         """Get status events, newest first, filtered by the given values.
 
         :param session_id: Only events of this session.
@@ -64,18 +68,20 @@ class EventsResource(Resource):
             sender_role=optional_text("sender_role", sender_role),
             x_limit=given(check.n_max(n_max)),
         )
-        return self._call(request)
+        return (yield from self._call(request))
 
-    def get_statuses_count(self) -> int:
+    @operation
+    def get_statuses_count(self) -> Steps[int]:
         """Get the number of status events.
 
         :return: The number of status events.
         """
         from scaleout_api.api.statuses import count_statuses
 
-        return self._call(count_statuses.build_request())
+        return (yield from self._call(count_statuses.build_request()))
 
-    def add_status(self, status: StatusInput) -> Status:
+    @operation
+    def add_status(self, status: StatusInput) -> Steps[Status]:
         """Store a status event.
 
         :param status: A Status, e.g. ``{"type": "MODEL_UPDATE", "log_level": "INFO",
@@ -95,17 +101,19 @@ class EventsResource(Resource):
         level = payload.get("log_level")
         check.require_choice("status['log_level']", level, LogLevel, allow_none=True)
         body = request_body("status", StatusInputModel, payload)
-        return self._call(add_status.build_request(body=body))
+        return (yield from self._call(add_status.build_request(body=body)))
 
+    @listing
     def iter_statuses(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[Status]:
+    ) -> Listing[Status]:
         """Every status event matching ``filters`` (e.g. ``{"session_id": ...}``), oldest first."""
         from scaleout_api.api.statuses import list_statuses
 
         return self._walk(list_statuses.build_request, page_size, filters)
 
-    def get_validation(self, id: str) -> Validation:
+    @operation
+    def get_validation(self, id: str) -> Steps[Validation]:
         """Get a validation result by its id.
 
         :param id: The validation id.
@@ -114,8 +122,9 @@ class EventsResource(Resource):
         """
         from scaleout_api.api.validations import get_validation
 
-        return self._call(get_validation.build_request(check.require_id("id", id)))
+        return (yield from self._call(get_validation.build_request(check.require_id("id", id))))
 
+    @operation
     def get_validations(
         self,
         session_id: str | None = None,
@@ -125,7 +134,7 @@ class EventsResource(Resource):
         sender_role: str | None = None,
         sender_client_id: str | None = None,
         n_max: int | None = None,
-    ) -> ValidationList:
+    ) -> Steps[ValidationList]:
         """Get validation results, newest first, filtered by the given values.
 
         :param session_id: The session id to get validations for.
@@ -149,9 +158,10 @@ class EventsResource(Resource):
             sender_client_id=optional_text("sender_client_id", sender_client_id),
             x_limit=given(check.n_max(n_max)),
         )
-        return self._call(request)
+        return (yield from self._call(request))
 
-    def get_validations_count(self, session_id: str | None = None) -> int:
+    @operation
+    def get_validations_count(self, session_id: str | None = None) -> Steps[int]:
         """Get the number of validation results.
 
         :param session_id: Only count the validations of this session.
@@ -160,23 +170,25 @@ class EventsResource(Resource):
         from scaleout_api.api.validations import count_validations
 
         session = optional_text("session_id", session_id)
-        return self._call(count_validations.build_request(session_id=session))
+        return (yield from self._call(count_validations.build_request(session_id=session)))
 
+    @listing
     def iter_validations(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[Validation]:
+    ) -> Listing[Validation]:
         """Every validation matching ``filters`` (e.g. ``{"session_id": ...}``), oldest first."""
         from scaleout_api.api.validations import list_validations
 
         return self._walk(list_validations.build_request, page_size, filters)
 
+    @operation
     def get_predictions(
         self,
         model_id: str | None = None,
         correlation_id: str | None = None,
         client_id: str | None = None,
         n_max: int | None = None,
-    ) -> PredictionList:
+    ) -> Steps[PredictionList]:
         """Get prediction results, newest first, filtered by the given values.
 
         :param model_id: Only predictions made with this model.
@@ -193,11 +205,12 @@ class EventsResource(Resource):
             sender_client_id=optional_text("client_id", client_id),
             x_limit=given(check.n_max(n_max)),
         )
-        return self._call(request)
+        return (yield from self._call(request))
 
+    @operation
     def start_predictions(
         self, prediction_id: str | None = None, model_id: str | None = None
-    ) -> PredictionsStarted:
+    ) -> Steps[PredictionsStarted]:
         """Ask the clients to predict with a model.
 
         :param prediction_id: An id for this prediction run; a new UUID when ``None``. Its
@@ -211,17 +224,19 @@ class EventsResource(Resource):
         run_id = check.optional_str("prediction_id", prediction_id) or str(uuid.uuid4())
         model = check.optional_str("model_id", model_id)
         body = StartPredictionsRequest(prediction_id=run_id, model_id=model)
-        result = self._call(start_predictions.build_request(body=body))
+        result = yield from self._call(start_predictions.build_request(body=body))
         return {**result, "prediction_id": run_id}
 
+    @listing
     def iter_predictions(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[Prediction]:
+    ) -> Listing[Prediction]:
         """Every prediction matching ``filters``, oldest first."""
         from scaleout_api.api.predictions import list_predictions
 
         return self._walk(list_predictions.build_request, page_size, filters)
 
+    @operation
     def get_metrics(
         self,
         *,
@@ -233,7 +248,7 @@ class EventsResource(Resource):
         sender_role: str | None = None,
         sender_client_id: str | None = None,
         n_max: int | None = None,
-    ) -> MetricList:
+    ) -> Steps[MetricList]:
         """Get training metrics reported by clients, newest first, filtered by the given values.
 
         :param session_id: Only metrics of this session.
@@ -258,9 +273,10 @@ class EventsResource(Resource):
             sender_client_id=optional_text("sender_client_id", sender_client_id),
             x_limit=given(check.n_max(n_max)),
         )
-        return self._call(request)
+        return (yield from self._call(request))
 
-    def get_metrics_count(self, session_id: str | None = None) -> int:
+    @operation
+    def get_metrics_count(self, session_id: str | None = None) -> Steps[int]:
         """Get the number of training metrics.
 
         :param session_id: Only count the metrics of this session.
@@ -269,11 +285,12 @@ class EventsResource(Resource):
         from scaleout_api.api.metrics import count_metrics
 
         session = optional_text("session_id", session_id)
-        return self._call(count_metrics.build_request(session_id=session))
+        return (yield from self._call(count_metrics.build_request(session_id=session)))
 
+    @listing
     def iter_metrics(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[Metric]:
+    ) -> Listing[Metric]:
         """Every training metric matching ``filters`` (e.g. ``{"session_id": ...}``)."""
         from scaleout_api.api.metrics import list_metrics
 

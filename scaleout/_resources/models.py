@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .. import _validation as check
 from .._downloads import ProgressCallback as DownloadProgress
 from .._downloads import download_to
 from .._exceptions import InvalidArgumentError
+from .._methods import Listing, listing, operation
 from .._paging import DEFAULT_PAGE_SIZE
+from .._steps import Steps
 from .._uploads import ProgressCallback as UploadProgress
 from .._uploads import upload_file
 from ._base import Resource, given
@@ -45,7 +47,8 @@ def helper_for(path: os.PathLike[str] | str, helper: str | None) -> Helper:
 
 
 class ModelsResource(Resource):
-    def get_model(self, id: str) -> Model:
+    @operation
+    def get_model(self, id: str) -> Steps[Model]:
         """Get a model by its id.
 
         :param id: The model id.
@@ -54,9 +57,12 @@ class ModelsResource(Resource):
         """
         from scaleout_api.api.models import get_model
 
-        return self._call(get_model.build_request(check.require_id("id", id)))
+        return (yield from self._call(get_model.build_request(check.require_id("id", id))))
 
-    def get_models(self, session_id: str | None = None, n_max: int | None = None) -> ModelList:
+    @operation
+    def get_models(
+        self, session_id: str | None = None, n_max: int | None = None
+    ) -> Steps[ModelList]:
         """Get models, newest first.
 
         :param session_id: Only the models of this session.
@@ -69,31 +75,34 @@ class ModelsResource(Resource):
         request = list_models.build_request(
             session_id=given(session), x_limit=given(check.n_max(n_max))
         )
-        return self._call(request)
+        return (yield from self._call(request))
 
-    def get_models_count(self) -> int:
+    @operation
+    def get_models_count(self) -> Steps[int]:
         """Get the number of models.
 
         :return: The number of models.
         """
         from scaleout_api.api.models import count_models
 
-        return self._call(count_models.build_request())
+        return (yield from self._call(count_models.build_request()))
 
-    def get_active_model(self) -> Model | None:
+    @operation
+    def get_active_model(self) -> Steps[Model | None]:
         """Get the newest model, which new sessions start from.
 
         :return: The model, or ``None`` when there is no model yet.
         """
-        return self._newest_model()
+        return (yield from self._newest_model())
 
+    @operation
     def get_model_trail(
         self,
         id: str | None = None,
         include_self: bool = True,
         reverse: bool = True,
         n_max: int | None = None,
-    ) -> list[Model]:
+    ) -> Steps[list[Model]]:
         """Get the trail of models that led to a model.
 
         :param id: The model to start from; the newest model when ``None``.
@@ -109,21 +118,22 @@ class ModelsResource(Resource):
         check.require_bool("reverse", reverse)
         limit = check.n_max(n_max)
         if model_id is None:
-            active = self.get_active_model()
+            active = yield from self.get_active_model()
             if active is None:
                 return []
             model_id = active["model_id"]
         if limit is None:
             # Without X-Limit the server stops at 10; the whole trail is at most every model.
-            limit = max(self.get_models_count(), 1)
+            limit = max((yield from self.get_models_count()), 1)
         request = get_model_ancestors.build_request(
             model_id, include_self=include_self, x_limit=limit, x_reverse=reverse
         )
-        return self._call(request)
+        return (yield from self._call(request))
 
+    @operation
     def download_model(
         self, id: str, path: str | os.PathLike[str], *, progress: DownloadProgress | None = None
-    ) -> DownloadResult:
+    ) -> Steps[DownloadResult]:
         """Download a model file.
 
         The file is streamed to a temporary file beside ``path`` and renamed into place when
@@ -141,8 +151,8 @@ class ModelsResource(Resource):
         model_id = check.require_id("id", id)
         target = check.require_writable_target("path", path)
         request = download_model.build_request(model_id)
-        result = download_to(
-            self._caller.stream, request, target, progress=progress, default_name=model_id
+        result = yield from download_to(
+            self._caller, request, target, progress=progress, default_name=model_id
         )
         return {
             "success": True,
@@ -151,13 +161,14 @@ class ModelsResource(Resource):
             "size": result.size,
         }
 
+    @operation
     def set_active_model(
         self,
         path: str | os.PathLike[str],
         *,
         helper: Helper | None = None,
         progress: UploadProgress | None = None,
-    ) -> ModelAdded:
+    ) -> Steps[ModelAdded]:
         """Upload a model file and make it the newest model (e.g. the seed model).
 
         The helper follows from the extension (``.npz``: numpyhelper, ``.bin``: binaryhelper)
@@ -175,14 +186,15 @@ class ModelsResource(Resource):
 
         file = check.require_file("path", path)
         chosen = helper_for(file, helper)
-        upload = upload_file(self._caller.call, file, progress=progress)
-        self._call(set_active_helper.build_request(body=HelperUpdate(helper=chosen)))
+        upload = yield from upload_file(self._caller.call, file, progress=progress)
+        yield from self._call(set_active_helper.build_request(body=HelperUpdate(helper=chosen)))
         form = ModelAddForm(helper=chosen, file_token=upload.file_token)
-        return self._call(add_model.build_request(body=form))
+        return (yield from self._call(add_model.build_request(body=form)))
 
+    @listing
     def iter_models(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[Model]:
+    ) -> Listing[Model]:
         """Every model matching ``filters`` (e.g. ``{"session_id": ...}``), oldest first."""
         from scaleout_api.api.models import list_models
 

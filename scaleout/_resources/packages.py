@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .. import _validation as check
 from .._downloads import ProgressCallback as DownloadProgress
 from .._downloads import download_to
 from .._exceptions import ArgumentTypeError, InvalidArgumentError
+from .._methods import Listing, listing, operation
 from .._paging import DEFAULT_PAGE_SIZE
+from .._steps import Steps
 from .._uploads import ProgressCallback as UploadProgress
 from .._uploads import upload_file
 from ._base import Resource, given
@@ -23,7 +25,8 @@ if TYPE_CHECKING:
 
 
 class PackagesResource(Resource):
-    def get_package(self, id: str) -> Package:
+    @operation
+    def get_package(self, id: str) -> Steps[Package]:
         """Get a compute package by its id.
 
         :param id: The package id.
@@ -32,9 +35,10 @@ class PackagesResource(Resource):
         """
         from scaleout_api.api.packages import get_package
 
-        return self._call(get_package.build_request(check.require_id("id", id)))
+        return (yield from self._call(get_package.build_request(check.require_id("id", id))))
 
-    def get_packages(self, n_max: int | None = None) -> PackageList:
+    @operation
+    def get_packages(self, n_max: int | None = None) -> Steps[PackageList]:
         """Get compute packages, newest first.
 
         :param n_max: The maximum number of packages to get (``None`` or 0: all).
@@ -42,18 +46,22 @@ class PackagesResource(Resource):
         """
         from scaleout_api.api.packages import list_packages
 
-        return self._call(list_packages.build_request(x_limit=given(check.n_max(n_max))))
+        return (
+            yield from self._call(list_packages.build_request(x_limit=given(check.n_max(n_max))))
+        )
 
-    def get_packages_count(self) -> int:
+    @operation
+    def get_packages_count(self) -> Steps[int]:
         """Get the number of compute packages.
 
         :return: The number of packages.
         """
         from scaleout_api.api.packages import count_packages
 
-        return self._call(count_packages.build_request())
+        return (yield from self._call(count_packages.build_request()))
 
-    def get_active_package(self) -> Package:
+    @operation
+    def get_active_package(self) -> Steps[Package]:
         """Get the active compute package.
 
         :return: The package.
@@ -61,9 +69,10 @@ class PackagesResource(Resource):
         """
         from scaleout_api.api.packages import get_active_package
 
-        return self._call(get_active_package.build_request())
+        return (yield from self._call(get_active_package.build_request()))
 
-    def get_package_checksum(self) -> Checksum:
+    @operation
+    def get_package_checksum(self) -> Steps[Checksum]:
         """Get the checksum of the active compute package file.
 
         :return: ``{"message": ..., "checksum": "<sha256>"}``.
@@ -71,11 +80,12 @@ class PackagesResource(Resource):
         """
         from scaleout_api.api.packages import get_package_checksum
 
-        return self._call(get_package_checksum.build_request())
+        return (yield from self._call(get_package_checksum.build_request()))
 
+    @operation
     def download_package(
         self, path: str | os.PathLike[str], *, progress: DownloadProgress | None = None
-    ) -> DownloadResult:
+    ) -> Steps[DownloadResult]:
         """Download the active compute package file.
 
         The file is streamed to a temporary file beside ``path`` and renamed into place when
@@ -91,8 +101,8 @@ class PackagesResource(Resource):
 
         target = check.require_writable_target("path", path)
         request = download_package.build_request()
-        result = download_to(
-            self._caller.stream, request, target, progress=progress, default_name="package"
+        result = yield from download_to(
+            self._caller, request, target, progress=progress, default_name="package"
         )
         return {
             "success": True,
@@ -101,6 +111,7 @@ class PackagesResource(Resource):
             "size": result.size,
         }
 
+    @operation
     def set_active_package(
         self,
         path: str | os.PathLike[str],
@@ -109,7 +120,7 @@ class PackagesResource(Resource):
         description: str = "",
         *,
         progress: UploadProgress | None = None,
-    ) -> PackageAdded:
+    ) -> Steps[PackageAdded]:
         """Upload a compute package and make it the active one.
 
         :param path: The package archive (e.g. ``package.tgz``).
@@ -132,7 +143,7 @@ class PackagesResource(Resource):
         package_name = check.require_value("name", name)
         if not isinstance(description, str):
             raise ArgumentTypeError(f"description must be a str, not {type(description).__name__}")
-        upload = upload_file(self._caller.call, file, progress=progress)
+        upload = yield from upload_file(self._caller.call, file, progress=progress)
         form = PackageAddForm(
             file_token=upload.file_token,
             helper=chosen,
@@ -140,11 +151,12 @@ class PackagesResource(Resource):
             description=description,
             file_name=file.name,
         )
-        return self._call(add_package.build_request(body=form))
+        return (yield from self._call(add_package.build_request(body=form)))
 
+    @listing
     def iter_packages(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[Package]:
+    ) -> Listing[Package]:
         """Every compute package matching ``filters``, oldest first."""
         from scaleout_api.api.packages import list_packages
 

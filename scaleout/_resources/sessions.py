@@ -6,7 +6,7 @@ import functools
 import inspect
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, cast
 
 from .. import _validation as check
@@ -19,7 +19,9 @@ from .._exceptions import (
     SessionStateError,
     WaitTimeoutError,
 )
+from .._methods import Listing, listing, operation
 from .._paging import DEFAULT_PAGE_SIZE
+from .._steps import Steps, invoke, sleep
 from ._base import Resource, given, optional_text
 
 if TYPE_CHECKING:
@@ -45,6 +47,7 @@ FAILED_STATES = frozenset({"failed"})
 #: Round states of a round that is over (``Pending`` is the only other one).
 DONE_ROUND_STATES = frozenset({"success", "failed", "terminated", "finished"})
 
+#: Called with each round that is over; ``AsyncScaleout`` also awaits what it returns.
 RoundCallback = Callable[["Round"], object]
 
 
@@ -69,7 +72,8 @@ def server_functions_source(server_functions: object) -> str | None:
 
 
 class SessionsResource(Resource):
-    def get_session(self, id: str | None = None, name: str | None = None) -> Session:
+    @operation
+    def get_session(self, id: str | None = None, name: str | None = None) -> Steps[Session]:
         """Get a session by id or by name.
 
         :param id: The session id.
@@ -83,21 +87,22 @@ class SessionsResource(Resource):
         session_id = check.optional_str("id", id)
         session_name = check.optional_str("name", name)
         if session_id is not None:
-            return self._call(get_session.build_request(session_id))
+            return (yield from self._call(get_session.build_request(session_id)))
         if session_name is None:
             raise InvalidArgumentError("get_session needs id or name")
         request = list_sessions.build_request(name=session_name, x_limit=1)
-        found = self._call(request).get("result") or []
+        found = (yield from self._call(request)).get("result") or []
         if not found:
             raise NotFoundError(
                 f"no session named {session_name!r}",
                 status_code=404,
                 method=request.method,
-                url=self._core.base_url.join(request.url),
+                url=self._caller.core.base_url.join(request.url),
             )
         return found[0]
 
-    def get_sessions(self, n_max: int | None = None, name: str | None = None) -> SessionList:
+    @operation
+    def get_sessions(self, n_max: int | None = None, name: str | None = None) -> Steps[SessionList]:
         """Get sessions, newest first.
 
         :param n_max: The maximum number of sessions to get (``None`` or 0: all).
@@ -110,35 +115,39 @@ class SessionsResource(Resource):
         request = list_sessions.build_request(
             name=given(session_name), x_limit=given(check.n_max(n_max))
         )
-        return self._call(request)
+        return (yield from self._call(request))
 
-    def get_sessions_count(self) -> int:
+    @operation
+    def get_sessions_count(self) -> Steps[int]:
         """Get the number of sessions.
 
         :return: The number of sessions.
         """
         from scaleout_api.api.sessions import count_sessions
 
-        return self._call(count_sessions.build_request())
+        return (yield from self._call(count_sessions.build_request()))
 
-    def get_session_status(self, id: str) -> SessionStatus:
+    @operation
+    def get_session_status(self, id: str) -> Steps[SessionStatus]:
         """Get the status of a session (``Created``, ``Started``, ``Finished``, ...).
 
         :param id: The session id.
         :return: The status.
         :raises NotFoundError: If there is no such session.
         """
-        status = self.get_session(id).get("status")
+        status = (yield from self.get_session(id)).get("status")
         return cast("SessionStatus", str(status)) if status is not None else "Created"
 
-    def session_is_finished(self, id: str) -> bool:
+    @operation
+    def session_is_finished(self, id: str) -> Steps[bool]:
         """Whether a session has finished.
 
         :param id: The session id.
         :return: ``True`` if its status is ``Finished``.
         """
-        return self.get_session_status(id).lower() == "finished"
+        return (yield from self.get_session_status(id)).lower() == "finished"
 
+    @operation
     def start_session(
         self,
         name: str | None = None,
@@ -154,7 +163,7 @@ class SessionsResource(Resource):
         min_clients: int = 1,
         requested_clients: int = 8,
         server_functions: object = None,
-    ) -> SessionStarted:
+    ) -> Steps[SessionStarted]:
         """Create a session and start it.
 
         :param name: The name of the session.
@@ -201,14 +210,14 @@ class SessionsResource(Resource):
         source = server_functions_source(server_functions)
 
         if start_model is None:
-            newest = self._newest_model()
+            newest = yield from self._newest_model()
             if newest is None:
                 raise ScaleoutError(
                     "start_session: there is no model to start from; upload a seed model with "
                     "set_active_model() or pass model_id"
                 )
             start_model = str(newest["model_id"])
-        chosen_helper = helper if helper is not None else self._active_helper()
+        chosen_helper = helper if helper is not None else (yield from self._active_helper())
 
         config = SessionConfig(
             aggregator=aggregator,
@@ -225,16 +234,17 @@ class SessionsResource(Resource):
             server_functions=source,
         )
         body = SessionCreate(name=session_name, seed_model_id=start_model, session_config=config)
-        created = self._call(create_session.build_request(body=body))
+        created = yield from self._call(create_session.build_request(body=body))
         session_id = created.get("session_id") if isinstance(created, dict) else None
         if not isinstance(session_id, str) or not session_id:
             raise ScaleoutError("start_session: the server created a session without a session_id")
-        started = self._start(session_id, rounds, round_timeout)
+        started = yield from self._start(session_id, rounds, round_timeout)
         return {**started, "session_id": session_id}
 
+    @operation
     def continue_session(
         self, session_id: str, rounds: int = 5, round_timeout: float = 180
-    ) -> SessionStarted:
+    ) -> Steps[SessionStarted]:
         """Run more rounds of a session that is not running, from its newest model.
 
         :param session_id: The session id.
@@ -247,32 +257,36 @@ class SessionsResource(Resource):
         sid = check.require_id("session_id", session_id)
         check.require_int("rounds", rounds, minimum=1)
         check.require_positive_number("round_timeout", round_timeout)
-        status = self.get_session_status(sid)
+        status = yield from self.get_session_status(sid)
         if status.lower() == "started":
             raise SessionStateError(
                 f"session {sid} is still running (status {status}); wait for it to finish",
                 status=status,
             )
-        return {**self._start(sid, rounds, round_timeout), "session_id": sid}
+        started = yield from self._start(sid, rounds, round_timeout)
+        return {**started, "session_id": sid}
 
-    def step_current_session(self) -> Message:
+    @operation
+    def step_current_session(self) -> Steps[Message]:
         """Tell the running session to go on to its next step without waiting any longer.
 
         :return: The server's answer.
         """
         from scaleout_api.api.controller import continue_current_session
 
-        return self._call(continue_current_session.build_request())
+        return (yield from self._call(continue_current_session.build_request()))
 
-    def stop_current_session(self) -> Message:
+    @operation
+    def stop_current_session(self) -> Steps[Message]:
         """Tell the running session to stop after the current round.
 
         :return: The server's answer.
         """
         from scaleout_api.api.controller import stop_current_session
 
-        return self._call(stop_current_session.build_request())
+        return (yield from self._call(stop_current_session.build_request()))
 
+    @operation
     def wait_for_session(
         self,
         session_id: str,
@@ -280,7 +294,7 @@ class SessionsResource(Resource):
         timeout: float = 3600.0,
         poll_interval: float = 2.0,
         on_round: RoundCallback | None = None,
-    ) -> Session:
+    ) -> Steps[Session]:
         """Wait until a session is over and return it.
 
         :param session_id: The session id.
@@ -299,10 +313,10 @@ class SessionsResource(Resource):
         deadline = time.monotonic() + timeout
         reported: set[str] = set()
         while True:
-            session = self.get_session(sid)
+            session = yield from self.get_session(sid)
             status = str(session.get("status") or "Created")
             if on_round is not None:
-                self._report_rounds(sid, reported, on_round)
+                yield from self._report_rounds(sid, reported, on_round)
             if status.lower() in FINISHED_STATES:
                 return session
             if status.lower() in FAILED_STATES:
@@ -312,17 +326,19 @@ class SessionsResource(Resource):
                 raise WaitTimeoutError(
                     f"session {sid} is still {status} after waiting {timeout:g} s"
                 )
-            time.sleep(min(poll_interval, remaining))
+            yield from sleep(min(poll_interval, remaining))
 
+    @listing
     def iter_sessions(
         self, *, filters: Mapping[str, object] | None = None, page_size: int = DEFAULT_PAGE_SIZE
-    ) -> Iterator[Session]:
+    ) -> Listing[Session]:
         """Every session matching ``filters`` (e.g. ``{"status": "Finished"}``), oldest first."""
         from scaleout_api.api.sessions import list_sessions
 
         return self._walk(list_sessions.build_request, page_size, filters)
 
-    def get_round(self, id: str) -> Round:
+    @operation
+    def get_round(self, id: str) -> Steps[Round]:
         """Get a round by its id.
 
         :param id: The round id.
@@ -331,11 +347,12 @@ class SessionsResource(Resource):
         """
         from scaleout_api.api.rounds import get_round
 
-        return self._call(get_round.build_request(check.require_id("id", id)))
+        return (yield from self._call(get_round.build_request(check.require_id("id", id))))
 
+    @operation
     def get_rounds(
         self, n_max: int | None = None, filter: Mapping[str, object] | None = None
-    ) -> RoundList:
+    ) -> Steps[RoundList]:
         """Get rounds, newest first.
 
         :param n_max: The maximum number of rounds to get (``None`` or 0: all).
@@ -347,24 +364,26 @@ class SessionsResource(Resource):
 
         extra = check.filters("filter", filter)
         request = list_rounds.build_request(x_limit=given(check.n_max(n_max)))
-        return self._call(request, extra_params=extra)
+        return (yield from self._call(request, extra_params=extra))
 
-    def get_rounds_count(self) -> int:
+    @operation
+    def get_rounds_count(self) -> Steps[int]:
         """Get the number of rounds.
 
         :return: The number of rounds.
         """
         from scaleout_api.api.rounds import count_rounds
 
-        return self._call(count_rounds.build_request())
+        return (yield from self._call(count_rounds.build_request()))
 
+    @listing
     def iter_rounds(
         self,
         session_id: str | None = None,
         *,
         filters: Mapping[str, object] | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
-    ) -> Iterator[Round]:
+    ) -> Listing[Round]:
         """Every round (of one session, if given) matching ``filters``, oldest first."""
         from scaleout_api.api.rounds import list_rounds
 
@@ -372,29 +391,31 @@ class SessionsResource(Resource):
         build = functools.partial(list_rounds.build_request, round_config_session_id=sid)
         return self._walk(build, page_size, filters)
 
-    def _start(self, session_id: str, rounds: int, round_timeout: float) -> Message:
+    def _start(self, session_id: str, rounds: int, round_timeout: float) -> Steps[Message]:
         from scaleout_api.api.sessions import start_session
         from scaleout_api.models import SessionStartRequest
 
         body = SessionStartRequest(
             session_id=session_id, rounds=rounds, round_timeout=round_timeout
         )
-        return self._call(start_session.build_request(body=body))
+        return (yield from self._call(start_session.build_request(body=body)))
 
-    def _active_helper(self) -> Helper:
+    def _active_helper(self) -> Steps[Helper]:
         """The server's active helper; ``numpyhelper`` when none is set (404, or 400 on Edge)."""
         from scaleout_api.api.helpers import get_active_helper
 
         try:
-            helper = self._call(get_active_helper.build_request())
+            helper = yield from self._call(get_active_helper.build_request())
         except (NotFoundError, BadRequestError, APIResponseValidationError):
             return "numpyhelper"
         return helper or "numpyhelper"
 
-    def _report_rounds(self, session_id: str, reported: set[str], on_round: RoundCallback) -> None:
-        for round_ in self.iter_rounds(session_id):
+    def _report_rounds(
+        self, session_id: str, reported: set[str], on_round: RoundCallback
+    ) -> Steps[None]:
+        for round_ in (yield from self.iter_rounds(session_id).everything()):
             round_id = str(round_.get("round_id"))
             status = str(round_.get("status") or "").lower()
             if round_id not in reported and status in DONE_ROUND_STATES:
                 reported.add(round_id)
-                on_round(round_)
+                yield from invoke(on_round, round_)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import httpx
@@ -133,6 +134,8 @@ class FakeTime:
 def clock(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
     fake = FakeTime()
     monkeypatch.setattr(sessions_module, "time", fake)
+    # The wait's sleep is a step that the client performs (time.sleep for Scaleout).
+    monkeypatch.setattr(time, "sleep", fake.sleep)
     return fake
 
 

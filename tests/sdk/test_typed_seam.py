@@ -263,13 +263,17 @@ def test_a_body_that_breaks_off_is_a_download_error(server: FakeServer, tmp_path
     assert list(tmp_path.iterdir()) == []
 
 
-def test_api_refuses_the_unrouted_async_functions(server: FakeServer) -> None:
-    """The generated asyncio functions would open a client without auth or retries of their
-    own; client.api says so instead of sending unauthenticated requests."""
+def test_api_async_functions_of_a_sync_client_send_with_its_auth(server: FakeServer) -> None:
+    """The generated asyncio functions called with a sync client's api go through an async
+    core made like the client's, with the same auth (and the same tokens)."""
     import asyncio
 
     from scaleout_api.api.models import count_models
 
-    with make_client(server) as client, pytest.raises(ArgumentTypeError, match="synchronous"):
-        asyncio.run(count_models.asyncio(client=client.api))
-    assert server.requests == []
+    gate = TokenGate(server)
+    server.on("GET", "/api/v1/models/count", 2)
+    with make_client(gate, token="rt-1") as client:
+        assert client.get_models_count() == 2
+        assert asyncio.run(count_models.asyncio(client=client.api)) == 2
+    assert len(gate.refreshes) == 1  # the async core used the token the sync core got
+    assert [r.headers["authorization"] for r in server.requests] == ["Bearer acc-1"] * 2
