@@ -3,9 +3,11 @@
 >>> from scaleout import Scaleout
 >>> with Scaleout("https://edge.example.com", token="...") as client:
 ...     client.get_controller_status()
+
+``AsyncScaleout`` has the same methods as coroutines (``async with``, ``await``).
 """
 
-from ._client import Scaleout
+from ._client import AsyncScaleout, Scaleout
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -14,6 +16,7 @@ from ._exceptions import (
     ArgumentTypeError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     DownloadError,
     InternalServerError,
@@ -37,8 +40,10 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "ArgumentTypeError",
+    "AsyncScaleout",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "DownloadError",
     "InternalServerError",

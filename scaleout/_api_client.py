@@ -13,7 +13,6 @@ This module imports the generated package, so it is itself imported only on firs
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -23,6 +22,7 @@ from . import _extensions
 from ._base_client import AsyncHTTPCore, HTTPCore
 from ._exceptions import ArgumentTypeError
 from ._options import NotGiven, RequestOptions
+from ._shaping import BODY_KEYS
 
 __all__ = ["ApiClient"]
 
@@ -39,35 +39,36 @@ class _NoAsyncNetwork(httpx.AsyncBaseTransport):
         raise RuntimeError("client.api sends through the Scaleout client's HTTP core")
 
 
-def _request_kwargs(
+#: What httpx's ``request()`` takes besides method and url, and what the core's send takes.
+_REQUEST_OPTIONS = frozenset(
+    {
+        "content", "data", "files", "json", "params", "headers", "cookies", "auth",
+        "follow_redirects", "timeout", "extensions",
+    }
+)  # fmt: skip
+
+
+def _routed(
     client: httpx.Client | httpx.AsyncClient,
-    core_headers: httpx.Headers,
+    core: HTTPCore | AsyncHTTPCore,
+    options: RequestOptions,
     method: str,
     url: httpx.URL | str,
-    params: Any,
-    headers: Mapping[str, str] | None,
-    cookies: Any,
-    content: Any,
-    data: Any,
-    files: Any,
-    json: Any,
-    auth: Any,
-) -> dict[str, Any]:
-    if auth is not httpx.USE_CLIENT_DEFAULT:
+    given: dict[str, Any],
+) -> tuple[dict[str, Any], RequestOptions, Any]:
+    """The core's request arguments, options and extensions for an httpx ``request()`` call."""
+    unknown = set(given) - _REQUEST_OPTIONS
+    if unknown:
+        raise ArgumentTypeError(f"unexpected request arguments: {', '.join(sorted(unknown))}")
+    if given.get("auth", httpx.USE_CLIENT_DEFAULT) is not httpx.USE_CLIENT_DEFAULT:
         raise ArgumentTypeError("client.api sends with the Scaleout client's auth; pass none")
     # Headers set on the routed httpx client by hand (client.api.get_httpx_client().headers).
-    added = {k: v for k, v in client.headers.items() if core_headers.get(k) != v}
-    return {
-        "method": method,
-        "url": str(url),
-        "params": params,
-        "headers": {**added, **(headers or {})},
-        "cookies": cookies,
-        "content": content,
-        "data": data,
-        "files": files,
-        "json": json,
-    }
+    added = {k: v for k, v in client.headers.items() if core.headers.get(k) != v}
+    kwargs = {key: given.get(key) for key in ("params", "cookies", *BODY_KEYS)}
+    kwargs.update(method=method, url=str(url), headers={**added, **(given.get("headers") or {})})
+    timeout = given.get("timeout", httpx.USE_CLIENT_DEFAULT)
+    chosen = client.timeout if timeout is httpx.USE_CLIENT_DEFAULT else timeout
+    return kwargs, options.merge(timeout=chosen), given.get("extensions")
 
 
 def _policy(request: httpx.Request, options: RequestOptions) -> None:
@@ -92,29 +93,8 @@ class _RoutedClient(httpx.Client):
         self._core = core
         self._options = options
 
-    def request(  # type: ignore[override]
-        self,
-        method: str,
-        url: httpx.URL | str,
-        *,
-        content: Any = None,
-        data: Any = None,
-        files: Any = None,
-        json: Any = None,
-        params: Any = None,
-        headers: Mapping[str, str] | None = None,
-        cookies: Any = None,
-        auth: Any = httpx.USE_CLIENT_DEFAULT,
-        follow_redirects: Any = httpx.USE_CLIENT_DEFAULT,
-        timeout: Any = httpx.USE_CLIENT_DEFAULT,
-        extensions: Mapping[str, Any] | None = None,
-    ) -> httpx.Response:
-        kwargs = _request_kwargs(
-            self, self._core.headers, method, url, params, headers, cookies, content, data,
-            files, json, auth,
-        )  # fmt: skip
-        chosen = self.timeout if timeout is httpx.USE_CLIENT_DEFAULT else timeout
-        options = self._options.merge(timeout=chosen)
+    def request(self, method: str, url: httpx.URL | str, **given: Any) -> httpx.Response:
+        kwargs, options, extensions = _routed(self, self._core, self._options, method, url, given)
         return self._core.send(kwargs, options, check_status=False, extensions=extensions)
 
     def send(
@@ -144,39 +124,25 @@ class _RoutedClient(httpx.Client):
 
 
 class _RoutedAsyncClient(httpx.AsyncClient):
-    """What the generated asyncio functions send through: the SDK's async core."""
+    """What the generated asyncio functions send through: the SDK's async core (an async
+    client's own, or for a sync client the one made for the running event loop)."""
 
-    def __init__(self, core: AsyncHTTPCore, options: RequestOptions) -> None:
+    def __init__(self, source: HTTPCore | AsyncHTTPCore, options: RequestOptions) -> None:
         super().__init__(
-            transport=_NoAsyncNetwork(), trust_env=False, **_client_settings(core, options)
+            transport=_NoAsyncNetwork(), trust_env=False, **_client_settings(source, options)
         )
-        self._core = core
+        self._source = source
         self._options = options
 
-    async def request(  # type: ignore[override]
-        self,
-        method: str,
-        url: httpx.URL | str,
-        *,
-        content: Any = None,
-        data: Any = None,
-        files: Any = None,
-        json: Any = None,
-        params: Any = None,
-        headers: Mapping[str, str] | None = None,
-        cookies: Any = None,
-        auth: Any = httpx.USE_CLIENT_DEFAULT,
-        follow_redirects: Any = httpx.USE_CLIENT_DEFAULT,
-        timeout: Any = httpx.USE_CLIENT_DEFAULT,
-        extensions: Mapping[str, Any] | None = None,
-    ) -> httpx.Response:
-        kwargs = _request_kwargs(
-            self, self._core.headers, method, url, params, headers, cookies, content, data,
-            files, json, auth,
-        )  # fmt: skip
-        chosen = self.timeout if timeout is httpx.USE_CLIENT_DEFAULT else timeout
-        options = self._options.merge(timeout=chosen)
-        return await self._core.send(kwargs, options, check_status=False, extensions=extensions)
+    @property
+    def _core(self) -> AsyncHTTPCore:
+        source = self._source
+        return source if isinstance(source, AsyncHTTPCore) else source.sibling()
+
+    async def request(self, method: str, url: httpx.URL | str, **given: Any) -> httpx.Response:
+        core = self._core
+        kwargs, options, extensions = _routed(self, core, self._options, method, url, given)
+        return await core.send(kwargs, options, check_status=False, extensions=extensions)
 
     async def send(
         self,
@@ -191,7 +157,7 @@ class _RoutedAsyncClient(httpx.AsyncClient):
 
     @property
     def is_closed(self) -> bool:
-        return self._core.is_closed
+        return self._source.is_closed
 
     async def aclose(self) -> None:
         """Nothing to release: the pool belongs to the Scaleout client (close that one)."""
@@ -228,9 +194,7 @@ class ApiClient(GeneratedClient):
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         if self._async_client is None:
-            core = self._scaleout_core
-            async_core = core if isinstance(core, AsyncHTTPCore) else core.sibling()
-            self._async_client = _RoutedAsyncClient(async_core, self._scaleout_options)
+            self._async_client = _RoutedAsyncClient(self._scaleout_core, self._scaleout_options)
         return self._async_client
 
     def set_httpx_client(self, client: httpx.Client) -> ApiClient:

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 import ssl
+import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar, cast
+import weakref
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeAlias, TypeVar, cast
 
 import attrs
 import httpx
@@ -113,14 +116,131 @@ class CoreSettings:
     trust_env: bool = True
 
 
+@attrs.frozen
+class _IO:
+    """How a flavour performs each kind of step (see ``_steps``)."""
+
+    send: Callable[[Any, httpx.Request, bool], Any]
+    read: Callable[[httpx.Response], Any]
+    chunks: Callable[[httpx.Response, int], Any]
+    next_chunk: Callable[[Any], Any]
+    close: Callable[[httpx.Response], Any]
+    sleep: Callable[[float], Any]
+    blocking: Callable[..., Any]
+    invoke: Callable[..., Any]
+
+
+def _invoke_blocking(function: Callable[..., Any], *args: Any) -> Any:
+    result = function(*args)
+    if inspect.isawaitable(result):
+        if asyncio.iscoroutine(result):
+            result.close()
+        raise ArgumentTypeError(
+            f"{getattr(function, '__qualname__', 'the callback')} returned an awaitable: the "
+            "sync client cannot await it (use AsyncScaleout)"
+        )
+    return result
+
+
+_BLOCKING: Final = _IO(
+    send=lambda client, request, stream: client.send(request, stream=stream),
+    read=lambda response: response.read(),
+    chunks=lambda response, size: response.iter_bytes(size),
+    next_chunk=lambda chunks: next(chunks, b""),
+    close=lambda response: response.close(),
+    sleep=lambda seconds: time.sleep(seconds),  # looked up at call time (tests replace it)
+    blocking=lambda function, *args: function(*args),
+    invoke=_invoke_blocking,
+)
+#: The async flavour returns awaitables, which the driver awaits; file I/O goes to a thread,
+#: and a callback's result is awaited when it is awaitable.
+_AWAITED: Final = _IO(
+    send=lambda client, request, stream: client.send(request, stream=stream),
+    read=lambda response: response.aread(),
+    chunks=lambda response, size: response.aiter_bytes(size),
+    next_chunk=lambda chunks: anext(chunks, b""),
+    close=lambda response: response.aclose(),
+    sleep=lambda seconds: asyncio.sleep(seconds),
+    blocking=lambda function, *args: asyncio.to_thread(function, *args),
+    invoke=lambda function, *args: function(*args),
+)
+
+
 class _Core(Generic[ClientT]):
-    """What both flavours share: the settings, the request shaping and the send path."""
+    """What both flavours share: construction, the request shaping and the send path.
+
+    ``timeout`` is a total in seconds or an :class:`httpx.Timeout`; ``None`` disables it.
+    ``transport`` replaces the network (e.g. :class:`httpx.MockTransport` in tests); it is
+    wrapped in the flavour's retrying transport unless it already is one.
+    """
 
     _client: ClientT
+    _client_class: Any
+    _transport_class: Any
+    _retry_class: Any
+    _io: _IO
 
-    def __init__(self, settings: CoreSettings) -> None:
+    def __init__(
+        self,
+        base_url: BaseURL | str,
+        *,
+        auth: httpx.Auth | None = None,
+        timeout: TimeoutSetting = DEFAULT_TIMEOUT,
+        verify: ssl.SSLContext | bool = True,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        headers: Mapping[str, str] | None = None,
+        follow_redirects: bool = True,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
+        trust_env: bool = True,
+    ) -> None:
+        settings = CoreSettings(
+            base_url=base_url if isinstance(base_url, BaseURL) else resolve_base_url(base_url),
+            auth=auth,
+            timeout=as_timeout(timeout),
+            verify=verify,
+            max_retries=max_retries,
+            headers={"User-Agent": USER_AGENT, **(headers or {})},
+            follow_redirects=follow_redirects,
+            transport=transport,
+            trust_env=trust_env,
+        )
+        self._init(settings)
+
+    @classmethod
+    def from_settings(cls, settings: CoreSettings) -> Self:
+        core = cls.__new__(cls)
+        core._init(settings)
+        return core
+
+    def _init(self, settings: CoreSettings) -> None:
         self._settings = settings
-        self._sibling: HTTPCore | AsyncHTTPCore | None = None
+        self._setup()
+        transport = settings.transport
+        if transport is not None and not isinstance(transport, self._transport_class):
+            kind = self._transport_class.__name__
+            raise ArgumentTypeError(f"{type(self).__name__} needs an httpx.{kind} as transport")
+        max_retries = settings.max_retries
+
+        def retrying(wrapped: Any) -> Any:
+            return self._retry_class(wrapped, max_retries=max_retries)
+
+        if transport is not None and not isinstance(transport, self._retry_class):
+            transport = retrying(transport)
+        self._client = self._client_class(
+            transport=transport,
+            base_url=settings.base_url.url,
+            auth=settings.auth,
+            timeout=settings.timeout,
+            verify=settings.verify,
+            headers=dict(settings.headers),
+            follow_redirects=settings.follow_redirects,
+            trust_env=settings.trust_env,
+        )
+        if transport is None:
+            _wrap_default_transports(self._client, retrying)
+
+    def _setup(self) -> None:
+        """The flavour's own state, before its client is made."""
 
     @property
     def settings(self) -> CoreSettings:
@@ -221,6 +341,44 @@ class _Core(Generic[ClientT]):
             response.stream = httpx.ByteStream(b"")
         return response
 
+    def sending_kwargs(
+        self,
+        kwargs: Mapping[str, Any],
+        options: RequestOptions = _NO_OPTIONS,
+        *,
+        extra_params: Mapping[str, Any] | None = None,
+        idempotent: bool = False,
+        stream: bool = False,
+        check_status: bool = True,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> Steps[httpx.Response]:
+        """:meth:`build` the request of ``kwargs`` and send it (:meth:`sending`)."""
+        request = self.build(
+            kwargs, options, extra_params=extra_params, idempotent=idempotent, extensions=extensions
+        )
+        return (yield from self.sending(request, stream=stream, check_status=check_status))
+
+    def _perform(self, step: Step) -> Any:
+        """Perform ``step`` the flavour's way (what it returns is awaited if awaitable)."""
+        io = self._io
+        if isinstance(step, Send):
+            return io.send(self._client, step.request, step.stream)
+        if isinstance(step, Read):
+            return io.read(step.response)
+        if isinstance(step, Chunks):
+            return io.chunks(step.response, step.size)
+        if isinstance(step, NextChunk):
+            return io.next_chunk(step.chunks)
+        if isinstance(step, Close):
+            return io.close(step.response)
+        if isinstance(step, Sleep):
+            return io.sleep(step.seconds)
+        if isinstance(step, Blocking):
+            return io.blocking(step.function, *step.args)
+        if isinstance(step, Invoke):
+            return io.invoke(step.function, *step.args)
+        raise TypeError(f"unexpected step {step!r}")
+
     def body_chunk(self, response: httpx.Response, chunks: object) -> Steps[bytes]:
         """The next chunk of a streamed body (``b""`` at its end); a failure while reading it
         raises :class:`DownloadError`."""
@@ -238,42 +396,6 @@ class _Core(Generic[ClientT]):
         )
 
 
-def _settings_from(
-    base_url: BaseURL | str,
-    auth: httpx.Auth | None,
-    timeout: TimeoutSetting,
-    verify: ssl.SSLContext | bool,
-    max_retries: int,
-    headers: Mapping[str, str] | None,
-    follow_redirects: bool,
-    transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
-    trust_env: bool,
-) -> CoreSettings:
-    return CoreSettings(
-        base_url=base_url if isinstance(base_url, BaseURL) else resolve_base_url(base_url),
-        auth=auth,
-        timeout=as_timeout(timeout),
-        verify=verify,
-        max_retries=max_retries,
-        headers={"User-Agent": USER_AGENT, **(headers or {})},
-        follow_redirects=follow_redirects,
-        transport=transport,
-        trust_env=trust_env,
-    )
-
-
-def _client_options(settings: CoreSettings) -> dict[str, Any]:
-    return {
-        "base_url": settings.base_url.url,
-        "auth": settings.auth,
-        "timeout": settings.timeout,
-        "verify": settings.verify,
-        "headers": dict(settings.headers),
-        "follow_redirects": settings.follow_redirects,
-        "trust_env": settings.trust_env,
-    }
-
-
 def _for_other_flavour(settings: CoreSettings) -> CoreSettings:
     """``settings`` for a core of the other flavour: a transport given for tests is kept only
     if it serves both (``httpx.MockTransport`` does)."""
@@ -287,6 +409,27 @@ def _for_other_flavour(settings: CoreSettings) -> CoreSettings:
             "client.api cannot call the generated functions of the other kind through it"
         )
     return settings
+
+
+def _close_on_its_loop(core: AsyncHTTPCore, loop: asyncio.AbstractEventLoop) -> None:
+    """Close an async core from sync code, on the loop its connections belong to."""
+    if loop.is_closed():
+        return  # its connections went with the loop
+    try:
+        running = asyncio.get_running_loop()
+    except RuntimeError:
+        running = None
+    if running is loop:
+        _pending_closes.add(task := loop.create_task(core.aclose()))
+        task.add_done_callback(_pending_closes.discard)
+    elif loop.is_running():
+        asyncio.run_coroutine_threadsafe(core.aclose(), loop)
+    else:
+        loop.run_until_complete(core.aclose())
+
+
+#: Close tasks scheduled from sync code, kept alive until they are done.
+_pending_closes: set[asyncio.Task[None]] = set()
 
 
 def _wrap_default_transports(client: Any, wrap: Any) -> None:
@@ -310,51 +453,16 @@ class HTTPCore(_Core[httpx.Client]):
     wrapped in a :class:`RetryTransport` unless it already is one.
     """
 
-    def __init__(
-        self,
-        base_url: BaseURL | str,
-        *,
-        auth: httpx.Auth | None = None,
-        timeout: TimeoutSetting = DEFAULT_TIMEOUT,
-        verify: ssl.SSLContext | bool = True,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        headers: Mapping[str, str] | None = None,
-        follow_redirects: bool = True,
-        transport: httpx.BaseTransport | None = None,
-        trust_env: bool = True,
-    ) -> None:
-        settings = _settings_from(
-            base_url,
-            auth,
-            timeout,
-            verify,
-            max_retries,
-            headers,
-            follow_redirects,
-            transport,
-            trust_env,
-        )
-        self._init(settings)
+    _client_class = httpx.Client
+    _transport_class = httpx.BaseTransport
+    _retry_class = RetryTransport
+    _io = _BLOCKING
 
-    @classmethod
-    def from_settings(cls, settings: CoreSettings) -> HTTPCore:
-        core = cls.__new__(cls)
-        core._init(settings)
-        return core
-
-    def _init(self, settings: CoreSettings) -> None:
-        super().__init__(settings)
-        transport = settings.transport
-        if transport is not None and not isinstance(transport, httpx.BaseTransport):
-            raise TypeError("a sync client needs an httpx.BaseTransport")
-        max_retries = settings.max_retries
-        if transport is not None and not isinstance(transport, RetryTransport):
-            transport = RetryTransport(transport, max_retries=max_retries)
-        self._client = httpx.Client(transport=transport, **_client_options(settings))
-        if transport is None:
-            _wrap_default_transports(
-                self._client, lambda t: RetryTransport(t, max_retries=max_retries)
-            )
+    def _setup(self) -> None:
+        self._async_siblings: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, AsyncHTTPCore
+        ] = weakref.WeakKeyDictionary()
+        self._siblings_lock = threading.Lock()
 
     def run(self, steps: Steps[T]) -> T:
         """Perform ``steps`` with blocking I/O."""
@@ -364,61 +472,26 @@ class HTTPCore(_Core[httpx.Client]):
         return drive(steps, self._perform)
 
     def sibling(self) -> AsyncHTTPCore:
-        """An async core made like this one and closed with it (for ``client.api``'s asyncio
-        functions), sharing its auth and so its tokens."""
-        if self._sibling is None:
-            self._sibling = AsyncHTTPCore.from_settings(_for_other_flavour(self._settings))
-        assert isinstance(self._sibling, AsyncHTTPCore)
-        return self._sibling
-
-    def _perform(self, step: Step) -> Any:
-        if isinstance(step, Send):
-            return self._client.send(step.request, stream=step.stream)
-        if isinstance(step, Read):
-            return step.response.read()
-        if isinstance(step, Chunks):
-            return step.response.iter_bytes(step.size)
-        if isinstance(step, NextChunk):
-            return next(step.chunks, b"")
-        if isinstance(step, Close):
-            return step.response.close()
-        if isinstance(step, Sleep):
-            return time.sleep(step.seconds)
-        if isinstance(step, Blocking):
-            return step.function(*step.args)
-        if isinstance(step, Invoke):
-            result = step.function(*step.args)
-            if asyncio.iscoroutine(result):
-                result.close()
-                raise ArgumentTypeError(
-                    f"{getattr(step.function, '__qualname__', 'the callback')} is a coroutine "
-                    "function: the sync client cannot await it (use AsyncScaleout)"
-                )
-            return result
-        raise TypeError(f"unexpected step {step!r}")
+        """An async core made like this one, for ``client.api``'s asyncio functions: one per
+        event loop (an async pool cannot outlive its loop), sharing this core's auth and so its
+        tokens, and closed with it."""
+        loop = asyncio.get_running_loop()
+        with self._siblings_lock:
+            core = self._async_siblings.get(loop)
+            if core is None:
+                core = AsyncHTTPCore.from_settings(_for_other_flavour(self._settings))
+                self._async_siblings[loop] = core
+        return core
 
     def send(
-        self,
-        kwargs: Mapping[str, Any],
-        options: RequestOptions = _NO_OPTIONS,
-        *,
-        extra_params: Mapping[str, Any] | None = None,
-        idempotent: bool = False,
-        stream: bool = False,
-        check_status: bool = True,
-        extensions: Mapping[str, Any] | None = None,
+        self, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS, **flags: Any
     ) -> httpx.Response:
-        """Send the request described by ``kwargs`` (see :meth:`build`, :meth:`sending`)."""
-        request = self.build(
-            kwargs, options, extra_params=extra_params, idempotent=idempotent, extensions=extensions
-        )
-        return self.run(self.sending(request, stream=stream, check_status=check_status))
+        """Send the request described by ``kwargs`` (see :meth:`sending_kwargs`)."""
+        return self.run(self.sending_kwargs(kwargs, options, **flags))
 
-    def send_request(
-        self, request: httpx.Request, *, stream: bool = False, check_status: bool = True
-    ) -> httpx.Response:
+    def send_request(self, request: httpx.Request, **flags: Any) -> httpx.Response:
         """Send an already built request through the send path."""
-        return self.run(self.sending(request, stream=stream, check_status=check_status))
+        return self.run(self.sending(request, **flags))
 
     @contextlib.contextmanager
     def streaming(
@@ -477,8 +550,11 @@ class HTTPCore(_Core[httpx.Client]):
 
     def close(self) -> None:
         self._client.close()
-        if isinstance(self._sibling, AsyncHTTPCore):
-            self._sibling.close_from_sync_code()
+        with self._siblings_lock:
+            siblings = list(self._async_siblings.items())
+            self._async_siblings.clear()
+        for loop, core in siblings:
+            _close_on_its_loop(core, loop)
 
     def __enter__(self) -> HTTPCore:
         return self
@@ -493,53 +569,15 @@ class AsyncHTTPCore(_Core[httpx.AsyncClient]):
     Blocking steps (file I/O) run in a worker thread, so the event loop never waits on disk.
     """
 
-    def __init__(
-        self,
-        base_url: BaseURL | str,
-        *,
-        auth: httpx.Auth | None = None,
-        timeout: TimeoutSetting = DEFAULT_TIMEOUT,
-        verify: ssl.SSLContext | bool = True,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        headers: Mapping[str, str] | None = None,
-        follow_redirects: bool = True,
-        transport: httpx.AsyncBaseTransport | None = None,
-        trust_env: bool = True,
-    ) -> None:
-        settings = _settings_from(
-            base_url,
-            auth,
-            timeout,
-            verify,
-            max_retries,
-            headers,
-            follow_redirects,
-            transport,
-            trust_env,
-        )
-        self._init(settings)
+    _client_class = httpx.AsyncClient
+    _transport_class = httpx.AsyncBaseTransport
+    _retry_class = AsyncRetryTransport
+    _io = _AWAITED
 
-    @classmethod
-    def from_settings(cls, settings: CoreSettings) -> AsyncHTTPCore:
-        core = cls.__new__(cls)
-        core._init(settings)
-        return core
-
-    def _init(self, settings: CoreSettings) -> None:
-        super().__init__(settings)
+    def _setup(self) -> None:
         self._closing = False
         self._in_flight: dict[asyncio.Task[Any], int] = {}
-        transport = settings.transport
-        if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
-            raise TypeError("an async client needs an httpx.AsyncBaseTransport")
-        max_retries = settings.max_retries
-        if transport is not None and not isinstance(transport, AsyncRetryTransport):
-            transport = AsyncRetryTransport(transport, max_retries=max_retries)
-        self._client = httpx.AsyncClient(transport=transport, **_client_options(settings))
-        if transport is None:
-            _wrap_default_transports(
-                self._client, lambda t: AsyncRetryTransport(t, max_retries=max_retries)
-            )
+        self._sync_sibling: HTTPCore | None = None
 
     async def run(self, steps: Steps[T]) -> T:
         """Await ``steps``; a call in flight when the core is closed raises
@@ -568,53 +606,19 @@ class AsyncHTTPCore(_Core[httpx.AsyncClient]):
     def sibling(self) -> HTTPCore:
         """A sync core made like this one and closed with it (for ``client.api``'s sync
         functions), sharing its auth and so its tokens."""
-        if self._sibling is None:
-            self._sibling = HTTPCore.from_settings(_for_other_flavour(self._settings))
-        assert isinstance(self._sibling, HTTPCore)
-        return self._sibling
-
-    async def _perform(self, step: Step) -> Any:
-        if isinstance(step, Send):
-            return await self._client.send(step.request, stream=step.stream)
-        if isinstance(step, Read):
-            return await step.response.aread()
-        if isinstance(step, Chunks):
-            return step.response.aiter_bytes(step.size)
-        if isinstance(step, NextChunk):
-            return await anext(step.chunks, b"")
-        if isinstance(step, Close):
-            return await step.response.aclose()
-        if isinstance(step, Sleep):
-            return await asyncio.sleep(step.seconds)
-        if isinstance(step, Blocking):
-            return await asyncio.to_thread(step.function, *step.args)
-        if isinstance(step, Invoke):
-            result = step.function(*step.args)
-            return await result if asyncio.iscoroutine(result) else result
-        raise TypeError(f"unexpected step {step!r}")
+        if self._sync_sibling is None:
+            self._sync_sibling = HTTPCore.from_settings(_for_other_flavour(self._settings))
+        return self._sync_sibling
 
     async def send(
-        self,
-        kwargs: Mapping[str, Any],
-        options: RequestOptions = _NO_OPTIONS,
-        *,
-        extra_params: Mapping[str, Any] | None = None,
-        idempotent: bool = False,
-        stream: bool = False,
-        check_status: bool = True,
-        extensions: Mapping[str, Any] | None = None,
+        self, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS, **flags: Any
     ) -> httpx.Response:
-        """Send the request described by ``kwargs`` (see :meth:`build`, :meth:`sending`)."""
-        request = self.build(
-            kwargs, options, extra_params=extra_params, idempotent=idempotent, extensions=extensions
-        )
-        return await self.run(self.sending(request, stream=stream, check_status=check_status))
+        """Send the request described by ``kwargs`` (see :meth:`sending_kwargs`)."""
+        return await self.run(self.sending_kwargs(kwargs, options, **flags))
 
-    async def send_request(
-        self, request: httpx.Request, *, stream: bool = False, check_status: bool = True
-    ) -> httpx.Response:
+    async def send_request(self, request: httpx.Request, **flags: Any) -> httpx.Response:
         """Send an already built request through the send path."""
-        return await self.run(self.sending(request, stream=stream, check_status=check_status))
+        return await self.run(self.sending(request, **flags))
 
     async def aclose(self) -> None:
         """Close the pool. Calls in flight on other tasks are cancelled first, so their own
@@ -628,18 +632,8 @@ class AsyncHTTPCore(_Core[httpx.AsyncClient]):
         if others:
             await asyncio.wait(others, timeout=_CLOSE_GRACE_SECONDS)
         await self._client.aclose()
-        if isinstance(self._sibling, HTTPCore):
-            self._sibling.close()
-
-    def close_from_sync_code(self) -> None:
-        """Close from a sync client's ``close()``: at once when no event loop runs here, else
-        as soon as the running loop gets to it."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            asyncio.run(self.aclose())
-        else:
-            self._closer = loop.create_task(self.aclose())
+        if self._sync_sibling is not None:
+            self._sync_sibling.close()
 
     async def __aenter__(self) -> AsyncHTTPCore:
         return self

@@ -118,7 +118,7 @@ class _Client(_Resources):
             timeout=timeout,
             verify=verify,
             max_retries=max_retries,
-            transport=transport,  # type: ignore[arg-type]  # each core checks its kind
+            transport=transport,  # each core checks its kind
         )
         self._bind(Caller(self._core))
 

@@ -107,16 +107,19 @@ async def _aiterate(core: AsyncHTTPCore, listing: Listing[Item]) -> AsyncIterato
             yield item
 
 
-def _public(fn: Callable[..., Any], wrapper: Callable[..., Any]) -> Callable[..., Any]:
+def _public(
+    fn: Callable[..., Any], wrapper: Callable[..., Any], *, iterator: str = "Iterator"
+) -> Callable[..., Any]:
     """``wrapper`` dressed as ``fn`` (name, docs, signature), with the result type that the
-    client gives (``Steps[Model]`` becomes ``Model``) so ``help()`` and ``inspect`` read true."""
+    client gives (``Steps[Model]`` becomes ``Model``, ``Listing[Model]`` becomes
+    ``Iterator[Model]`` or ``AsyncIterator[Model]``) so ``help()`` and ``inspect`` read true."""
     functools.update_wrapper(wrapper, fn)
     annotations = dict(getattr(fn, "__annotations__", {}))
     returned = annotations.get("return")
     if isinstance(returned, str) and (match := _STEPS_RESULT.match(returned)):
-        kind = "Iterator" if returned.startswith("Listing") else ""
         inner = match["inner"]
-        annotations["return"] = f"{kind}[{inner}]" if kind else inner
+        listed = returned.startswith("Listing")
+        annotations["return"] = f"{iterator}[{inner}]" if listed else inner
     wrapper.__annotations__ = annotations
     signature = inspect.signature(fn)
     wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
@@ -184,10 +187,7 @@ class listing(Generic[P, Item]):  # noqa: N801 - used as a decorator, like prope
             return _aiterate(client._core, fn(client._view, *args, **kwargs))
 
         self._sync = _public(fn, iterate)
-        self._async = _public(fn, aiterate)
-        self._async.__annotations__["return"] = self._sync.__annotations__["return"].replace(
-            "Iterator", "AsyncIterator", 1
-        )
+        self._async = _public(fn, aiterate, iterator="AsyncIterator")
         _describe(self, fn, self._sync)
 
     @overload

@@ -68,14 +68,19 @@ class _RetryPolicy:
     and the async transport: no caller retries on top of it.
     """
 
+    # How each flavour sends through the wrapped transport, closes a response and sleeps.
+    _send: Callable[[httpx.Request], Any]
+    _close: Callable[[httpx.Response], Any]
+    _sleep: Callable[[float], Any]
+
     def __init__(
         self,
         *,
-        max_retries: int,
-        backoff_base: float,
-        backoff_max: float,
-        retry_after_max: float,
-        random: Callable[[], float],
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        backoff_base: float = 0.5,
+        backoff_max: float = 8.0,
+        retry_after_max: float = 60.0,
+        random: Callable[[], float] = _random.random,
     ) -> None:
         _check_max_retries(max_retries)
         self._max_retries = max_retries
@@ -148,34 +153,33 @@ class _RetryPolicy:
         ceiling = min(self._backoff_max, self._backoff_base * 2.0**retries_done)
         return self._random() * ceiling
 
+    def _perform(self, step: Step) -> Any:
+        if isinstance(step, Send):
+            return self._send(step.request)
+        if isinstance(step, Close):
+            return self._close(step.response)
+        if isinstance(step, Sleep):
+            return self._sleep(step.seconds)
+        raise TypeError(f"unexpected step {step!r}")
+
 
 class RetryTransport(_RetryPolicy, httpx.BaseTransport):
     """Wraps ``transport`` and retries transient failures with capped, fully jittered backoff
-    (see :class:`_RetryPolicy`). ``sleep`` and ``random`` exist so tests neither wait nor
-    depend on chance."""
+    (see :class:`_RetryPolicy`, which takes the other keyword arguments). ``sleep`` and
+    ``random`` exist so tests neither wait nor depend on chance."""
 
     def __init__(
         self,
         transport: httpx.BaseTransport | None = None,
         *,
-        max_retries: int = DEFAULT_MAX_RETRIES,
         verify: ssl.SSLContext | bool = True,
-        backoff_base: float = 0.5,
-        backoff_max: float = 8.0,
-        retry_after_max: float = 60.0,
         sleep: Callable[[float], None] = time.sleep,
-        random: Callable[[], float] = _random.random,
+        **policy: Any,
     ) -> None:
-        super().__init__(
-            max_retries=max_retries,
-            backoff_base=backoff_base,
-            backoff_max=backoff_max,
-            retry_after_max=retry_after_max,
-            random=random,
-        )
+        super().__init__(**policy)
         # httpx's own retries only cover connect failures and would multiply with ours.
         self._transport = transport or httpx.HTTPTransport(verify=verify, retries=0)
-        self._sleep = sleep
+        self._send, self._close, self._sleep = self._transport.handle_request, _close, sleep
 
     @property
     def wrapped(self) -> httpx.BaseTransport:
@@ -187,15 +191,6 @@ class RetryTransport(_RetryPolicy, httpx.BaseTransport):
     def close(self) -> None:
         self._transport.close()
 
-    def _perform(self, step: Step) -> Any:
-        if isinstance(step, Send):
-            return self._transport.handle_request(step.request)
-        if isinstance(step, Close):
-            return step.response.close()
-        if isinstance(step, Sleep):
-            return self._sleep(step.seconds)
-        raise TypeError(f"unexpected step {step!r}")
-
 
 class AsyncRetryTransport(_RetryPolicy, httpx.AsyncBaseTransport):
     """:class:`RetryTransport` for ``httpx.AsyncClient``: the same policy, awaited."""
@@ -204,23 +199,13 @@ class AsyncRetryTransport(_RetryPolicy, httpx.AsyncBaseTransport):
         self,
         transport: httpx.AsyncBaseTransport | None = None,
         *,
-        max_retries: int = DEFAULT_MAX_RETRIES,
         verify: ssl.SSLContext | bool = True,
-        backoff_base: float = 0.5,
-        backoff_max: float = 8.0,
-        retry_after_max: float = 60.0,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        random: Callable[[], float] = _random.random,
+        **policy: Any,
     ) -> None:
-        super().__init__(
-            max_retries=max_retries,
-            backoff_base=backoff_base,
-            backoff_max=backoff_max,
-            retry_after_max=retry_after_max,
-            random=random,
-        )
+        super().__init__(**policy)
         self._transport = transport or httpx.AsyncHTTPTransport(verify=verify, retries=0)
-        self._sleep = sleep
+        self._send, self._close, self._sleep = self._transport.handle_async_request, _aclose, sleep
 
     @property
     def wrapped(self) -> httpx.AsyncBaseTransport:
@@ -232,14 +217,13 @@ class AsyncRetryTransport(_RetryPolicy, httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         await self._transport.aclose()
 
-    async def _perform(self, step: Step) -> Any:
-        if isinstance(step, Send):
-            return await self._transport.handle_async_request(step.request)
-        if isinstance(step, Close):
-            return await step.response.aclose()
-        if isinstance(step, Sleep):
-            return await self._sleep(step.seconds)
-        raise TypeError(f"unexpected step {step!r}")
+
+def _close(response: httpx.Response) -> None:
+    response.close()
+
+
+async def _aclose(response: httpx.Response) -> None:
+    await response.aclose()
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

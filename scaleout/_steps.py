@@ -15,7 +15,8 @@ network error, a cancellation) is thrown into the generator at its ``yield``, so
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Generator
+import inspect
+from collections.abc import Callable, Generator
 from typing import Any, TypeAlias, TypeVar
 
 import attrs
@@ -121,8 +122,10 @@ def invoke(function: Callable[..., Any], *args: Any) -> Steps[Any]:
     return (yield Invoke(function, args))
 
 
-def drive(steps: Steps[R], handle: Callable[[Step], Any]) -> R:
-    """Run ``steps`` to the end, performing each with ``handle``."""
+async def drive_async(steps: Steps[R], handle: Callable[[Step], Any]) -> R:
+    """Run ``steps`` to the end, performing each with ``handle`` and awaiting what it returns
+    when that is awaitable. The one loop behind both clients: :func:`drive` runs it without
+    an event loop, for handlers that never return an awaitable."""
     answer: Any = None
     error: BaseException | None = None
     while True:
@@ -135,23 +138,20 @@ def drive(steps: Steps[R], handle: Callable[[Step], Any]) -> R:
             error = None  # no reference cycle through the traceback
         try:
             answer = handle(step)
+            if inspect.isawaitable(answer):
+                answer = await answer
         except BaseException as exc:
             answer, error = None, exc
 
 
-async def drive_async(steps: Steps[R], handle: Callable[[Step], Awaitable[Any]]) -> R:
-    """Run ``steps`` to the end, awaiting each with ``handle``."""
-    answer: Any = None
-    error: BaseException | None = None
-    while True:
-        try:
-            step = steps.send(answer) if error is None else steps.throw(error)
-        except StopIteration as stop:
-            result: R = stop.value
-            return result
-        finally:
-            error = None
-        try:
-            answer = await handle(step)
-        except BaseException as exc:
-            answer, error = None, exc
+def drive(steps: Steps[R], handle: Callable[[Step], Any]) -> R:
+    """Run ``steps`` to the end with blocking ``handle``: :func:`drive_async`, which never
+    suspends when nothing is awaitable, run to its end in one go."""
+    run = drive_async(steps, handle)
+    try:
+        run.send(None)
+    except StopIteration as done:
+        result: R = done.value
+        return result
+    run.close()
+    raise RuntimeError("a blocking step handler returned an awaitable")

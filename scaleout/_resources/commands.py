@@ -3,7 +3,7 @@ and the commands' progress."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import _validation as check
 from .._exceptions import InvalidArgumentError
@@ -12,7 +12,15 @@ from .._steps import Steps
 from ._base import Resource, given, request_body
 
 if TYPE_CHECKING:
+    from scaleout_api.models import CommandControlRequest
+    from scaleout_api.operation import OperationRequest
     from scaleout_api.schemas import Command, CommandList, CommandResult, Message
+
+
+class _ControlRequest(Protocol):
+    """``build_request`` of skip_command and stop_command."""
+
+    def __call__(self, id: str, *, body: CommandControlRequest) -> OperationRequest[Message]: ...
 
 
 class CommandsResource(Resource):
@@ -150,11 +158,8 @@ class CommandsResource(Resource):
         :raises NotFoundError: If there is no such command.
         """
         from scaleout_api.api.commands import skip_command
-        from scaleout_api.models import CommandControlRequest
 
-        command = check.require_id("correlation_id", correlation_id)
-        body = CommandControlRequest(correlation_id=command)
-        return (yield from self._call(skip_command.build_request(command, body=body)))
+        return (yield from self._control(skip_command.build_request, correlation_id))
 
     @operation
     def stop_command(self, correlation_id: str) -> Steps[Message]:
@@ -165,8 +170,13 @@ class CommandsResource(Resource):
         :raises NotFoundError: If there is no such command.
         """
         from scaleout_api.api.commands import stop_command
+
+        return (yield from self._control(stop_command.build_request, correlation_id))
+
+    def _control(self, build: _ControlRequest, correlation_id: str) -> Steps[Message]:
+        """Step or stop a command: both take its id in the path and again in the body."""
         from scaleout_api.models import CommandControlRequest
 
         command = check.require_id("correlation_id", correlation_id)
         body = CommandControlRequest(correlation_id=command)
-        return (yield from self._call(stop_command.build_request(command, body=body)))
+        return (yield from self._call(build(command, body=body)))

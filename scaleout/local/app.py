@@ -23,7 +23,7 @@ from .auth import bearer_security_map
 from .errors import install_error_handlers
 from .handlers import REGISTRY
 from .http import Call, Handler
-from .limits import ChunkSizeLimit
+from .limits import ChunkSizeLimit, ResponseDelay
 from .services import Services
 from .spec import operation_ids, serving_spec
 from .validation import validator_map
@@ -77,6 +77,12 @@ def build_app(services: Services, *, overrides: Mapping[str, Handler] | None = N
         position=MiddlewarePosition.BEFORE_VALIDATION,
         max_bytes=services.options.max_chunk_size,
     )
+    if services.options.response_delay > 0:
+        app.add_middleware(
+            ResponseDelay,
+            position=MiddlewarePosition.BEFORE_EXCEPTION,
+            seconds=services.options.response_delay,
+        )
     install_error_handlers(app)
     return app
 

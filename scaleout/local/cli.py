@@ -45,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
         "--access-token-ttl", type=float, default=300.0, help="access token lifetime (s)"
     )
     serve.add_argument("--log-level", default="warning", help="uvicorn log level")
+    serve.add_argument(
+        "--response-delay",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="hold every request this long before handling it (latency, for benchmarks)",
+    )
 
     seed = commands.add_parser("seed-model", help="write a seed model (.npz) for the task")
     seed.add_argument("path", type=Path)
@@ -69,6 +76,7 @@ def _serve(args: argparse.Namespace) -> int:
         seed=args.seed,
         access_token_ttl=args.access_token_ttl,
         log_level=args.log_level,
+        response_delay=args.response_delay,
     )
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:

@@ -83,6 +83,8 @@ class LocalController:
 
     ``data_dir=None`` keeps the state in a temporary directory removed on stop; with a
     directory, a later controller on the same directory finds everything again.
+    ``response_delay`` holds every request that many seconds before handling it, without
+    blocking a thread: the latency of a distant controller, for benchmarks of concurrency.
     """
 
     def __init__(
@@ -100,6 +102,7 @@ class LocalController:
         spec_path: str | Path | None = None,
         log_level: str = "warning",
         handler_overrides: dict[str, Handler] | None = None,
+        response_delay: float = 0.0,
     ) -> None:
         _check_loopback(host)
         if clients < 0:
@@ -110,6 +113,8 @@ class LocalController:
             raise ValueError(f"port {port} is out of range")
         if access_token_ttl <= 0:
             raise ValueError("access_token_ttl must be positive")
+        if not 0 <= response_delay < 60:
+            raise ValueError("response_delay must be between 0 and 60 seconds")
         self.host = host
         self._requested_port = port
         self._given_dir = Path(data_dir) if data_dir is not None else None
@@ -120,6 +125,7 @@ class LocalController:
             access_token_ttl=access_token_ttl,
             max_chunk_size=max_chunk_size,
             max_file_size=max_file_size,
+            response_delay=response_delay,
         )
         self._spec_path = Path(spec_path) if spec_path is not None else None
         self._log_level = log_level

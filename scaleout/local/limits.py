@@ -1,4 +1,6 @@
-"""A size limit on upload chunks that answers 413 before the body is read.
+"""ASGI middleware of the local controller: a chunk size limit, and an optional delay.
+
+A size limit on upload chunks that answers 413 before the body is read.
 
 It sits after routing and security (so it knows the operation and never helps an
 unauthenticated caller) and before validation. A declared ``Content-Length`` above the limit
@@ -7,12 +9,13 @@ is refused at once; a body without one is read only until it passes the limit.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from .errors import error_body
 
-__all__ = ["ChunkSizeLimit"]
+__all__ = ["ChunkSizeLimit", "ResponseDelay"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -21,6 +24,20 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 _LIMITED_OPERATIONS = frozenset({"upload_chunk"})
+
+
+class ResponseDelay:
+    """Holds every HTTP request ``seconds`` before handling it, without blocking a thread:
+    the latency of a distant controller, for benchmarks of concurrent clients."""
+
+    def __init__(self, app: ASGIApp, *, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("type") == "http":
+            await asyncio.sleep(self.seconds)
+        await self.app(scope, receive, send)
 
 
 class ChunkSizeLimit:

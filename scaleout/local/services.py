@@ -33,6 +33,8 @@ class Options:
     max_chunk_size: int
     max_file_size: int
     network_id: str = "scaleout-local"
+    #: Seconds every request is held before it is handled (latency, for benchmarks).
+    response_delay: float = 0.0
 
 
 class Services:

@@ -8,6 +8,7 @@ no host or port, no Date.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from collections.abc import Iterator
@@ -17,6 +18,8 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from scaleout import Scaleout
+
+from ._flavours import client_factory
 
 #: Every recorded URL is rewritten to this origin, and replayed clients point at it.
 RECORDED_ORIGIN = "http://127.0.0.1:8092"
@@ -154,7 +157,28 @@ def url(controller: Any) -> str:
     return RECORDED_ORIGIN if controller is None else str(controller.url)
 
 
+@pytest.fixture(params=["sync", "async"])
+def flavour(request: pytest.FixtureRequest, recording: bool) -> str:
+    """Each recorded test runs with Scaleout and with AsyncScaleout, against one cassette."""
+    if recording and request.param == "async":
+        pytest.skip("cassettes are recorded with the sync client and replayed by both")
+    return str(request.param)
+
+
 @pytest.fixture
-def client(url: str) -> Iterator[Scaleout]:
-    with Scaleout(url, max_retries=0, token_cache=False) as sdk:
+def default_cassette_name(request: pytest.FixtureRequest) -> str:
+    """One cassette per test function, whichever client flavour replays it."""
+    return str(request.node.originalname)
+
+
+@pytest.fixture
+def make_client(flavour: str) -> Iterator[Any]:
+    """``Scaleout(...)``, or an ``AsyncScaleout(...)`` driven blocking, for the flavour."""
+    with asyncio.Runner() as runner:
+        yield client_factory(flavour, runner)
+
+
+@pytest.fixture
+def client(url: str, make_client: Any) -> Iterator[Scaleout]:
+    with make_client(url, max_retries=0, token_cache=False) as sdk:
         yield sdk

@@ -115,8 +115,10 @@ def auth_url(auth_controller: Any) -> str:
 
 
 @pytest.mark.vcr
-def test_every_method_raises_on_a_rejected_token(auth_url: str, tmp_path: Path) -> None:
-    with Scaleout(
+def test_every_method_raises_on_a_rejected_token(
+    auth_url: str, tmp_path: Path, make_client: Any
+) -> None:
+    with make_client(
         auth_url,
         access_token_provider=lambda: "not-a-valid-token",
         max_retries=0,
@@ -131,17 +133,19 @@ def test_every_method_raises_on_a_rejected_token(auth_url: str, tmp_path: Path) 
 
 
 @pytest.mark.vcr
-def test_refresh_token_flow(auth_controller: Any, auth_url: str) -> None:
+def test_refresh_token_flow(auth_controller: Any, auth_url: str, make_client: Any) -> None:
     token = REDACTED if auth_controller is None else auth_controller.refresh_token
-    with Scaleout(auth_url, token=token, max_retries=0, token_cache=False) as client:
+    with make_client(auth_url, token=token, max_retries=0, token_cache=False) as client:
         assert client.get_controller_status()["state"] == "idle"
         assert client.get_clients_count() == 3
         assert token not in repr(client)
 
 
 @pytest.mark.vcr
-def test_rejected_refresh_token(auth_url: str) -> None:
-    with Scaleout(auth_url, token="not-the-refresh-token", max_retries=0, token_cache=False) as c:
+def test_rejected_refresh_token(auth_url: str, make_client: Any) -> None:
+    with make_client(
+        auth_url, token="not-the-refresh-token", max_retries=0, token_cache=False
+    ) as c:
         with pytest.raises(TokenRefreshError) as caught:
             c.get_controller_status()
         assert "not-the-refresh-token" not in str(caught.value)

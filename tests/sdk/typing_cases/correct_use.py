@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from scaleout import Scaleout
+from scaleout import AsyncScaleout, Scaleout
 from scaleout.types import Model, Round, SessionStatus
 
 
@@ -36,3 +36,19 @@ def run(client: Scaleout) -> None:
     print(len(rounds), client.get_models_count() + 1)
     saved = client.with_options(timeout=600).download_model(model_id, "model.npz")
     print(saved["path"], saved["size"])
+
+
+async def run_async(client: AsyncScaleout) -> None:
+    model = await client.get_model("m-1")
+    model_id: str = model["model_id"]
+    count: int = await client.get_models_count()
+    started = await client.start_session(aggregator="fedopt", model_id=model_id)
+    async for validation in client.iter_validations(filters={"session_id": started["session_id"]}):
+        print(json.loads(validation.get("data") or "{}"), count)
+
+    async def on_round(round_: Round) -> None:
+        print(round_["round_id"])
+
+    await client.wait_for_session(started["session_id"], on_round=on_round)
+    async with client.with_options(timeout=30) as view:
+        print(await view.get_controller_status())

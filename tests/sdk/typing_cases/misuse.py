@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scaleout import Scaleout
+from scaleout import AsyncScaleout, Scaleout
 
 
 def run(client: Scaleout) -> None:
@@ -20,3 +20,13 @@ def run(client: Scaleout) -> None:
         print(count)
     rounds = client.get_rounds(n_max=5)
     print(rounds["results"])  # error: the page key is "result"
+
+
+async def run_async(client: AsyncScaleout) -> None:
+    model = await client.get_model("m-1")
+    print(model["nmae"])  # error: a misspelled result key
+    count: int = client.get_models_count()  # error: a coroutine, not awaited
+    print(count)
+    await client.start_session(aggregator="fedavgg")  # error: unknown aggregator
+    for item in client.iter_models():  # error: an async iterator needs async for
+        print(item)
