@@ -33,7 +33,9 @@ from ._exceptions import (
     TokenRefreshError,
     extract_error_message,
     make_status_error,
+    redact,
     safe_url,
+    sanitized,
 )
 from ._token_cache import TokenCache
 from ._tokens import (
@@ -71,11 +73,16 @@ class StaticTokenAuth(httpx.Auth):
 
     def __init__(self, token: str, *, scheme: str = "Bearer") -> None:
         self._scheme = check_scheme(scheme)
-        self._header = header_value(self._scheme, check_token(token, "token"))
+        self._token = check_token(token, "token")
+        self._header = header_value(self._scheme, self._token)
 
     @property
     def scheme(self) -> str:
         return self._scheme
+
+    def secrets(self) -> list[str]:
+        """What must never appear in an error or a log: the token."""
+        return [self._token]
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = self._header
@@ -96,6 +103,7 @@ class ProviderAuth(httpx.Auth):
             raise ArgumentTypeError("access_token_provider must be callable")
         self._provider = provider
         self._scheme = check_scheme(scheme)
+        self._last: str | None = None
 
     @property
     def scheme(self) -> str:
@@ -105,8 +113,13 @@ class ProviderAuth(httpx.Auth):
         value = self._provider()
         if value is not None and value.strip():
             token = strip_scheme_word(value, self._scheme, "access_token_provider's value")
+            self._last = token
             request.headers["Authorization"] = header_value(self._scheme, token)
         yield request
+
+    def secrets(self) -> list[str]:
+        """What must never appear in an error or a log: the last token the provider gave."""
+        return [self._last] if self._last else []
 
     def __repr__(self) -> str:
         name = getattr(self._provider, "__qualname__", type(self._provider).__name__)
@@ -326,20 +339,28 @@ class RefreshTokenAuth(httpx.Auth):
         if user_agent:
             headers["User-Agent"] = user_agent
         logger.debug("Refreshing access token at %s", self._endpoint)
-        # Yielded requests skip the client's defaults, so the timeout must be set here.
+        # Yielded requests skip the client's defaults, so the limits are set here: those of
+        # the call that needs the token (its timeouts and deadline), so a refresh can never
+        # make a call outlast them; refresh_timeout only when the call carries none.
+        extensions: dict[str, Any] = {
+            "timeout": origin.extensions.get("timeout") or self._timeout_ext,
+            _extensions.TOKEN_REFRESH: True,
+        }
+        if _extensions.DEADLINE in origin.extensions:
+            extensions[_extensions.DEADLINE] = origin.extensions[_extensions.DEADLINE]
         return httpx.Request(
             "POST",
             self._endpoint,
             json={"refresh_token": self._refresh_token, "role": self._role},
             headers=headers,
-            extensions={"timeout": self._timeout_ext, _extensions.TOKEN_REFRESH: True},
+            extensions=extensions,
         )
 
     def _accept_refresh(self, response: httpx.Response) -> str:
         response.read()
         status = response.status_code
         if status == 429 or status >= 500:
-            raise make_status_error(response)
+            raise make_status_error(response, secrets=self.secrets())
         if not 200 <= status < 300:
             raise self._rejection(response)
 
@@ -415,8 +436,8 @@ class RefreshTokenAuth(httpx.Auth):
             status_code=status,
             method="POST",
             url=self._endpoint,
-            body=body,
-            response=response,
+            body=redact(body, self.secrets()),
+            response=sanitized(response, self.secrets()),
             description=description,
         )
 
@@ -427,16 +448,17 @@ class RefreshTokenAuth(httpx.Auth):
             status_code=response.status_code,
             method="POST",
             url=self._endpoint,
-            response=response,
+            response=sanitized(response, self.secrets()),
             description=f"Token refresh at {self._endpoint} failed: {problem}",
         )
 
+    def secrets(self) -> list[str]:
+        """What must never appear in an error or a log: the refresh and access tokens."""
+        return [secret for secret in (self._refresh_token, self._access_token) if secret]
+
     def _scrub(self, text: str) -> str:
         # A server echoing the credential it rejected must not put it into an exception.
-        for secret in (self._refresh_token, self._access_token):
-            if secret:
-                text = text.replace(secret, "<redacted>")
-        return text
+        return redact(text, self.secrets())
 
 
 def _path(request: httpx.Request) -> str:
@@ -459,3 +481,32 @@ def _check_endpoint(endpoint: str) -> str:
 def _resolve(done: asyncio.Future[None]) -> None:
     if not done.done():
         done.set_result(None)
+
+
+def refuse_refresh_redirect(response: httpx.Response) -> None:
+    """A response hook: the token-refresh exchange never follows a redirect.
+
+    httpx would resend a 307/308's POST, refresh token included, to wherever ``Location``
+    points, another host too. The redirect is refused as an error instead, before anything
+    is sent there.
+    """
+    request = response.request
+    if not request.extensions.get(_extensions.TOKEN_REFRESH) or not response.has_redirect_location:
+        return
+    endpoint = safe_url(request.url)
+    target = safe_url(response.headers["location"])
+    raise TokenRefreshError(
+        f"redirected ({response.status_code})",
+        status_code=response.status_code,
+        method=request.method,
+        url=endpoint,
+        description=(
+            f"The token endpoint {endpoint} redirected ({response.status_code}) to {target}; "
+            "the refresh token is not sent on to a redirect: configure the final URL "
+            "(often https:// instead of http://)"
+        ),
+    )
+
+
+async def async_refuse_refresh_redirect(response: httpx.Response) -> None:
+    refuse_refresh_redirect(response)

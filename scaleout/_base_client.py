@@ -31,12 +31,14 @@ import attrs
 import httpx
 
 from . import _extensions
+from ._auth import async_refuse_refresh_redirect, refuse_refresh_redirect
 from ._exceptions import (
     ArgumentTypeError,
     ClientClosedError,
     body_error,
     check_answer,
     connection_error,
+    credentials_of,
     failed_request,
     make_status_error,
 )
@@ -178,6 +180,7 @@ class _Core(Generic[ClientT]):
     _client_class: Any
     _transport_class: Any
     _retry_class: Any
+    _refresh_redirect_hook: Callable[[httpx.Response], Any]
     _io: _IO
 
     def __init__(
@@ -228,6 +231,7 @@ class _Core(Generic[ClientT]):
             transport = retrying(transport)
         self._client = self._client_class(
             transport=transport,
+            event_hooks={"response": [self._refresh_redirect_hook]},
             base_url=settings.base_url.url,
             auth=settings.auth,
             timeout=settings.timeout,
@@ -290,6 +294,8 @@ class _Core(Generic[ClientT]):
             ext[_extensions.MAX_RETRIES] = options.max_retries
         if idempotent:
             ext[_extensions.IDEMPOTENT] = True
+        if options.deadline is not None:
+            ext[_extensions.DEADLINE] = options.deadline
         timeout = options.timeout
         return self._client.build_request(
             **shaped,
@@ -307,6 +313,9 @@ class _Core(Generic[ClientT]):
         :class:`APIStatusError` subclass of a status >= 400.
         """
         started = time.monotonic()
+        _set_deadline(request, started)
+        if stream:
+            request.extensions[_extensions.STREAM] = True
         try:
             response: httpx.Response = yield Send(request, stream)
         except httpx.RequestError as exc:
@@ -329,7 +338,7 @@ class _Core(Generic[ClientT]):
             try:
                 with contextlib.suppress(httpx.HTTPError, httpx.StreamError):
                     yield Read(response)  # make_status_error falls back if this failed
-                error = make_status_error(response)
+                error = make_status_error(response, secrets=self._secrets(request))
             finally:
                 yield Close(response)
             raise error
@@ -379,6 +388,11 @@ class _Core(Generic[ClientT]):
             return io.invoke(step.function, *step.args)
         raise TypeError(f"unexpected step {step!r}")
 
+    def _secrets(self, request: httpx.Request) -> list[str]:
+        """The credentials ``request`` carried, and those its auth holds, for redaction."""
+        holder = getattr(self.auth, "secrets", None)
+        return credentials_of(request) + (list(holder()) if callable(holder) else [])
+
     def body_chunk(self, response: httpx.Response, chunks: object) -> Steps[bytes]:
         """The next chunk of a streamed body (``b""`` at its end); a failure while reading it
         raises :class:`DownloadError`."""
@@ -394,6 +408,25 @@ class _Core(Generic[ClientT]):
             f"{type(self).__name__}(base_url={self.base_url.url!r}, auth={auth}, "
             f"timeout={self._client.timeout!r}, max_retries={self._settings.max_retries})"
         )
+
+
+def total_time(timeout: Mapping[str, float | None] | None) -> float | None:
+    """The time limit of a whole call with these phase timeouts: the longest of them, or
+    None (no limit) when reading, writing or waiting for a connection is unlimited."""
+    if not timeout or any(timeout.get(phase) is None for phase in ("read", "write", "pool")):
+        return None
+    return max(limit for limit in timeout.values() if limit is not None)
+
+
+def _set_deadline(request: httpx.Request, started: float) -> None:
+    """The call's deadline: its total time from now, or an earlier one it already carries
+    (a wait's, or the call that made this request, e.g. for a token refresh)."""
+    total = total_time(request.extensions.get("timeout"))
+    own = None if total is None else started + total
+    given: float | None = request.extensions.get(_extensions.DEADLINE)
+    limits = [limit for limit in (own, given) if limit is not None]
+    if limits:
+        request.extensions[_extensions.DEADLINE] = min(limits)
 
 
 def _for_other_flavour(settings: CoreSettings) -> CoreSettings:
@@ -456,6 +489,7 @@ class HTTPCore(_Core[httpx.Client]):
     _client_class = httpx.Client
     _transport_class = httpx.BaseTransport
     _retry_class = RetryTransport
+    _refresh_redirect_hook = staticmethod(refuse_refresh_redirect)
     _io = _BLOCKING
 
     def _setup(self) -> None:
@@ -572,6 +606,7 @@ class AsyncHTTPCore(_Core[httpx.AsyncClient]):
     _client_class = httpx.AsyncClient
     _transport_class = httpx.AsyncBaseTransport
     _retry_class = AsyncRetryTransport
+    _refresh_redirect_hook = staticmethod(async_refuse_refresh_redirect)
     _io = _AWAITED
 
     def _setup(self) -> None:

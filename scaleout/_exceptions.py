@@ -19,7 +19,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any, Final
+from collections.abc import Iterable
+from typing import Any, Final, TypeVar
 
 import httpx
 
@@ -48,22 +49,35 @@ __all__ = [
     "TokenRefreshError",
     "UploadError",
     "WaitTimeoutError",
+    "REDACTED",
     "body_error",
     "check_answer",
     "connection_error",
     "content_length",
+    "credentials_of",
     "extract_error_message",
     "failed_request",
     "make_status_error",
+    "redact",
     "safe_url",
+    "sanitized",
 ]
+
+_T = TypeVar("_T")
 
 # Long enough for a useful server sentence, short enough for one log line.
 _MAX_MESSAGE_CHARS: Final = 200
 
 
 class ScaleoutError(Exception):
-    """Base class of every error raised by the scaleout SDK."""
+    """Base class of every error raised by the scaleout SDK.
+
+    Every SDK error pickles and unpickles with its attributes (keyword-only constructors
+    would otherwise break ``pickle``, e.g. across ``multiprocessing``).
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
 
 
 class InvalidArgumentError(ScaleoutError, ValueError):
@@ -266,13 +280,19 @@ _STATUS_CLASSES: Final[dict[int, type[APIStatusError]]] = {
 }
 
 
-def make_status_error(response: httpx.Response) -> APIStatusError:
+def make_status_error(response: httpx.Response, *, secrets: Iterable[str] = ()) -> APIStatusError:
     """Build the :class:`APIStatusError` subclass matching ``response.status_code``.
 
     Reads the body first if the response is streamed. Never raises for odd bodies: HTML pages
     from proxies, truncated JSON or unreadable streams all yield a readable ``message``.
+    ``secrets`` (the credentials the request carried) are replaced by ``<redacted>`` wherever
+    a server echoes them: in the message, the body and the response the error keeps, whose
+    request has no ``Authorization`` or ``Cookie`` header left.
     """
     body, message = extract_error_message(response)
+    known = _known(secrets)
+    message, body = redact(message, known), redact(body, known)
+    response = sanitized(response, known)
     status = response.status_code
     cls = _STATUS_CLASSES.get(status)
     if cls is None:
@@ -473,3 +493,86 @@ def _invalid(response: httpx.Response, message: str) -> APIResponseValidationErr
     return APIResponseValidationError(
         message, status_code=response.status_code, method=request.method, url=safe_url(request.url)
     )
+
+
+# --- keeping credentials out of errors ------------------------------------------------------
+
+REDACTED: Final = "<redacted>"
+# Shorter strings would match innocent text; no real credential is this short.
+_MIN_SECRET_LENGTH: Final = 8
+_CREDENTIAL_HEADERS: Final = ("authorization", "proxy-authorization", "cookie")
+
+
+def _known(secrets: Iterable[str]) -> list[str]:
+    # Longest first, so a secret that contains another is replaced whole.
+    found = {s for s in secrets if isinstance(s, str) and len(s) >= _MIN_SECRET_LENGTH}
+    return sorted(found, key=len, reverse=True)
+
+
+def credentials_of(request: httpx.Request) -> list[str]:
+    """The credential values ``request`` carries (the token of its ``Authorization``)."""
+    found = []
+    for name in _CREDENTIAL_HEADERS:
+        value = request.headers.get(name)
+        if value:
+            found.append(value)
+            found.extend(value.split(None, 1)[1:])  # the token without its scheme word
+    return found
+
+
+def redact(value: _T, secrets: Iterable[str]) -> _T:
+    """``value`` (text, bytes, or parsed JSON) with every secret replaced by ``<redacted>``."""
+    known = _known(secrets)
+    if not known:
+        return value
+    if isinstance(value, str):
+        for secret in known:
+            value = value.replace(secret, REDACTED)  # type: ignore[assignment]
+        return value
+    if isinstance(value, bytes):
+        for secret in known:
+            value = value.replace(secret.encode(), REDACTED.encode())  # type: ignore[assignment]
+        return value
+    if isinstance(value, dict):
+        return {redact(k, known): redact(v, known) for k, v in value.items()}  # type: ignore[return-value]
+    if isinstance(value, list):
+        return [redact(item, known) for item in value]  # type: ignore[return-value]
+    return value
+
+
+def sanitized(response: httpx.Response, secrets: Iterable[str] = ()) -> httpx.Response:
+    """A copy of a read ``response`` that carries no credential: its body with the secrets
+    redacted, and a request without body or credential headers."""
+    known = _known(secrets)
+    try:
+        original = response.request
+    except RuntimeError:  # a Response built by hand has no request
+        original = None
+    request = None
+    if original is not None:
+        headers = [
+            (k, v) for k, v in original.headers.items() if k.lower() not in _CREDENTIAL_HEADERS
+        ]
+        request = httpx.Request(original.method, original.url, headers=headers)
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        content = b""
+    headers = [(k, redact(v, known)) for k, v in response.headers.items()]
+    # The content is already decoded, so its encoding and length headers no longer apply.
+    headers = [
+        (k, v) for k, v in headers if k.lower() not in ("content-encoding", "content-length")
+    ]
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=redact(content, known),
+        request=request,
+    )
+
+
+def _restore(cls: type[ScaleoutError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["IDEMPOTENT", "MAX_RETRIES", "TOKEN_REFRESH"]
+__all__ = ["DEADLINE", "IDEMPOTENT", "MAX_RETRIES", "STREAM", "TOKEN_REFRESH"]
 
 #: ``int``: retries allowed for this request, instead of the transport's default.
 MAX_RETRIES: Final = "scaleout_max_retries"
@@ -17,3 +17,8 @@ MAX_RETRIES: Final = "scaleout_max_retries"
 IDEMPOTENT: Final = "scaleout_idempotent"
 #: ``True`` on the token-refresh exchange an auth flow sends, so errors can say so.
 TOKEN_REFRESH: Final = "scaleout_token_refresh"
+#: ``float``: the ``time.monotonic()`` by which the call must be over (see RELIABILITY.md).
+DEADLINE: Final = "scaleout_deadline"
+#: ``True`` when the caller reads the body itself, as it arrives (a download): the transport
+#: then neither reads it first nor holds it to the deadline.
+STREAM: Final = "scaleout_stream"

@@ -6,6 +6,7 @@ call, upload chunk, download, or a generated function called through ``client.ap
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Final, TypeAlias
 
@@ -93,6 +94,8 @@ class RequestOptions:
     timeout: httpx.Timeout | NotGiven = NOT_GIVEN
     max_retries: int | NotGiven = NOT_GIVEN
     extra_headers: Mapping[str, str] = attrs.field(factory=dict, converter=_headers)
+    #: A ``time.monotonic()`` by which every call must be over (a wait's own deadline).
+    deadline: float | None = None
 
     def merge(
         self,
@@ -114,4 +117,12 @@ class RequestOptions:
                 if isinstance(extra_headers, NotGiven)
                 else {**self.extra_headers, **_headers(extra_headers)}
             ),
+            deadline=self.deadline,
         )
+
+    def within(self, seconds: float) -> RequestOptions:
+        """These options, with every call also over within ``seconds`` from now."""
+        deadline = time.monotonic() + seconds
+        if self.deadline is not None:
+            deadline = min(deadline, self.deadline)
+        return attrs.evolve(self, deadline=deadline)

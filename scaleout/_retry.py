@@ -17,13 +17,13 @@ import logging
 import random as _random
 import ssl
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, Final
 
 import httpx
 
 from . import _extensions
-from ._steps import Close, Send, Sleep, Step, Steps, drive, drive_async
+from ._steps import Close, Read, Send, Sleep, Step, Steps, drive, drive_async
 
 __all__ = [
     "AsyncRetryTransport",
@@ -66,10 +66,19 @@ class _RetryPolicy:
     harmless). ``request.extensions["scaleout_max_retries"]`` overrides ``max_retries``.
     This is the SDK's only retry loop, written once as steps (:meth:`attempts`) for the sync
     and the async transport: no caller retries on top of it.
+
+    The body of an answer is read here, inside the loop (unless the caller streams it, see
+    ``scaleout_stream``), so an answer cut off in the middle of its body is retried like any
+    other failure that may have reached the server. ``request.extensions["scaleout_deadline"]``
+    is the ``time.monotonic()`` by which the whole call must be over: every attempt's
+    timeouts are capped by the time left, the body is read only until then, and no retry
+    waits past it (a ``Retry-After`` beyond it ends the call with the answer at hand).
     """
 
-    # How each flavour sends through the wrapped transport, closes a response and sleeps.
+    # How each flavour sends through the wrapped transport, reads and closes a response, and
+    # sleeps.
     _send: Callable[[httpx.Request], Any]
+    _read: Callable[[httpx.Response], Any]
     _close: Callable[[httpx.Response], Any]
     _sleep: Callable[[float], Any]
 
@@ -100,14 +109,26 @@ class _RetryPolicy:
             request.extensions.get(_extensions.IDEMPOTENT)
         )
         replayable = isinstance(request.stream, httpx.ByteStream)
+        streamed = bool(request.extensions.get(_extensions.STREAM))
+        deadline: float | None = request.extensions.get(_extensions.DEADLINE)
         retries = 0
         while True:
+            _cap_timeouts(request, deadline)
             try:
                 response: httpx.Response = yield Send(request)
+                if not streamed:
+                    try:
+                        _hold_to(response, deadline, request)
+                        yield Read(response)
+                    except BaseException:
+                        yield Close(response)
+                        raise
             except httpx.TransportError as exc:
                 if retries >= max_retries or not self._may_retry_error(exc, idempotent, replayable):
                     raise
                 delay = self._backoff(retries)
+                if not _time_left_for(delay, deadline):
+                    raise
                 reason = type(exc).__name__
             else:
                 if (
@@ -121,6 +142,8 @@ class _RetryPolicy:
                     delay = min(retry_after, self._retry_after_max)
                 else:
                     delay = self._backoff(retries)
+                if not _time_left_for(delay, deadline):
+                    return response  # waiting would overrun the call's deadline
                 reason = f"status {response.status_code}"
                 # Free the pooled connection before waiting.
                 yield Close(response)
@@ -156,6 +179,8 @@ class _RetryPolicy:
     def _perform(self, step: Step) -> Any:
         if isinstance(step, Send):
             return self._send(step.request)
+        if isinstance(step, Read):
+            return self._read(step.response)
         if isinstance(step, Close):
             return self._close(step.response)
         if isinstance(step, Sleep):
@@ -179,7 +204,8 @@ class RetryTransport(_RetryPolicy, httpx.BaseTransport):
         super().__init__(**policy)
         # httpx's own retries only cover connect failures and would multiply with ours.
         self._transport = transport or httpx.HTTPTransport(verify=verify, retries=0)
-        self._send, self._close, self._sleep = self._transport.handle_request, _close, sleep
+        self._send, self._sleep = self._transport.handle_request, sleep
+        self._read, self._close = _read, _close
 
     @property
     def wrapped(self) -> httpx.BaseTransport:
@@ -205,7 +231,8 @@ class AsyncRetryTransport(_RetryPolicy, httpx.AsyncBaseTransport):
     ) -> None:
         super().__init__(**policy)
         self._transport = transport or httpx.AsyncHTTPTransport(verify=verify, retries=0)
-        self._send, self._close, self._sleep = self._transport.handle_async_request, _aclose, sleep
+        self._send, self._sleep = self._transport.handle_async_request, sleep
+        self._read, self._close = _aread, _aclose
 
     @property
     def wrapped(self) -> httpx.AsyncBaseTransport:
@@ -218,12 +245,85 @@ class AsyncRetryTransport(_RetryPolicy, httpx.AsyncBaseTransport):
         await self._transport.aclose()
 
 
+def _read(response: httpx.Response) -> None:
+    response.read()
+
+
+async def _aread(response: httpx.Response) -> None:
+    await response.aread()
+
+
 def _close(response: httpx.Response) -> None:
     response.close()
 
 
 async def _aclose(response: httpx.Response) -> None:
     await response.aclose()
+
+
+class DeadlineExceeded(httpx.TimeoutException):
+    """The call's deadline passed (its ``timeout``, counted from the call's start)."""
+
+
+def _left(deadline: float | None) -> float | None:
+    return None if deadline is None else deadline - time.monotonic()
+
+
+def _time_left_for(delay: float, deadline: float | None) -> bool:
+    left = _left(deadline)
+    return left is None or delay < left
+
+
+def _cap_timeouts(request: httpx.Request, deadline: float | None) -> None:
+    """Cap every phase timeout of the next attempt by the time left before the deadline."""
+    left = _left(deadline)
+    if left is None:
+        return
+    if left <= 0:
+        raise DeadlineExceeded("the call's time limit has passed", request=request)
+    phases: dict[str, float | None] = dict(request.extensions.get("timeout") or {})
+    request.extensions["timeout"] = {
+        phase: left if limit is None else min(limit, left)
+        for phase, limit in (phases or dict.fromkeys(("connect", "read", "write", "pool"))).items()
+    }
+
+
+def _hold_to(response: httpx.Response, deadline: float | None, request: httpx.Request) -> None:
+    """Make reading ``response``'s body fail once the deadline has passed, however slowly
+    the server drips it (each read alone stays within the read timeout)."""
+    if deadline is not None:
+        response.stream = _DeadlineStream(response.stream, deadline, request)
+
+
+class _DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response body that stops with :class:`DeadlineExceeded` at the deadline."""
+
+    def __init__(self, stream: Any, deadline: float, request: httpx.Request) -> None:
+        self._stream = stream
+        self._deadline = deadline
+        self._request = request
+
+    def _check(self) -> None:
+        if time.monotonic() > self._deadline:
+            raise DeadlineExceeded(
+                "the call's time limit passed while its answer arrived", request=self._request
+            )
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            self._check()
+            yield chunk
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            self._check()
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

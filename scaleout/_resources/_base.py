@@ -9,8 +9,9 @@ operation's success JSON as ``scaleout_api.schemas`` types it.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
 from .. import _validation as check
 from .._base_client import Caller
@@ -72,6 +73,12 @@ class Resource(StepsHolder):
     ) -> Steps[T]:
         """Send ``request`` and return its JSON answer (see :meth:`Caller.call`)."""
         return self._caller.call(request, extra_params=extra_params, idempotent=idempotent)
+
+    def _within(self, seconds: float) -> Self:
+        """This view with every call also over within ``seconds`` from now."""
+        held = copy.copy(self)
+        held._caller = self._caller.with_options(self._caller.options.within(seconds))
+        return held
 
     def _newest_model(self) -> Steps[Model | None]:
         """The newest model by ``committed_at`` (the one new sessions start from), if any."""

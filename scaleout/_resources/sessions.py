@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 from .. import _validation as check
 from .._exceptions import (
     APIResponseValidationError,
+    APITimeoutError,
     BadRequestError,
     InvalidArgumentError,
     NotFoundError,
@@ -298,11 +299,13 @@ class SessionsResource(Resource):
         """Wait until a session is over and return it.
 
         :param session_id: The session id.
-        :param timeout: Seconds to wait at most.
+        :param timeout: Seconds to wait at most, all polls included: each poll is also held
+            to what is left of them.
         :param poll_interval: Seconds between polls.
         :param on_round: Called once with each round of the session that is over, in order.
         :return: The session, once its status is ``Finished`` or ``Terminated``.
-        :raises WaitTimeoutError: If it is still running after ``timeout`` seconds.
+        :raises WaitTimeoutError: If it is still running after ``timeout`` seconds (also when
+            the time runs out during a poll).
         :raises SessionStateError: If the session failed.
         """
         sid = check.require_id("session_id", session_id)
@@ -311,12 +314,21 @@ class SessionsResource(Resource):
         if on_round is not None and not callable(on_round):
             raise check.ArgumentTypeError("on_round must be callable")
         deadline = time.monotonic() + timeout
+        polling = self._within(timeout)
         reported: set[str] = set()
+        status = "Created"
         while True:
-            session = yield from self.get_session(sid)
-            status = str(session.get("status") or "Created")
-            if on_round is not None:
-                yield from self._report_rounds(sid, reported, on_round)
+            try:
+                session = yield from polling.get_session(sid)
+                status = str(session.get("status") or "Created")
+                if on_round is not None:
+                    yield from polling._report_rounds(sid, reported, on_round)
+            except APITimeoutError as exc:
+                if time.monotonic() < deadline:
+                    raise  # the poll itself timed out, before the wait's time was up
+                raise WaitTimeoutError(
+                    f"session {sid} is still {status} after waiting {timeout:g} s"
+                ) from exc
             if status.lower() in FINISHED_STATES:
                 return session
             if status.lower() in FAILED_STATES:

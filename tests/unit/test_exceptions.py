@@ -83,7 +83,10 @@ def test_str_and_attributes() -> None:
     assert err.method == "GET"
     assert err.url == URL
     assert err.body == {"message": "Entity with id: x not found"}
-    assert err.response is response
+    # The error keeps a copy of the response without credentials (RELIABILITY.md).
+    assert err.response is not None
+    assert (err.response.status_code, err.response.content) == (404, response.content)
+    assert err.response.request.url == response.request.url
 
 
 def test_error_key_is_used_when_message_missing() -> None:
