@@ -712,7 +712,9 @@ class Caller:
             request.kwargs, self.options, extra_params=extra_params, idempotent=idempotent
         )
         response = yield from self.core.sending(built)
-        return cast(T, check_answer(response, request.expect))
+        secrets = self.core._secrets(built)
+        answer = check_answer(response, request.expect, request.result, secrets=secrets)
+        return cast(T, answer)
 
     def open(self, request: OperationRequest[Any], /) -> Steps[httpx.Response]:
         """Send ``request`` and return its response with the body unread (close it)."""

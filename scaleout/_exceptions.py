@@ -25,6 +25,7 @@ from typing import Any, Final, TypeVar
 import httpx
 
 from . import _extensions
+from ._conformance import problem_with
 
 __all__ = [
     "APIConnectionError",
@@ -201,17 +202,22 @@ class InternalServerError(APIStatusError):
 
 
 class APIResponseValidationError(ScaleoutError):
-    """A success answer whose body is not what the API promises (not JSON, or JSON of another
-    type than the spec's answer)."""
+    """A success answer whose body is not what the API promises: not JSON, or JSON of another
+    shape than the spec's (a missing required field, a string where a list belongs, null
+    where null is not allowed...). ``body`` is the offending answer (parsed JSON, or text)."""
 
     status_code: int
     method: str
     url: str
+    body: object | None
 
-    def __init__(self, message: str, *, status_code: int, method: str, url: str) -> None:
+    def __init__(
+        self, message: str, *, status_code: int, method: str, url: str, body: object = None
+    ) -> None:
         self.status_code = status_code
         self.method = method
         self.url = url
+        self.body = body
         super().__init__(message)
 
 
@@ -453,13 +459,20 @@ def body_error(exc: httpx.RequestError, response: httpx.Response) -> DownloadErr
     )
 
 
-def check_answer(response: httpx.Response, expect: type | None) -> Any:
+def check_answer(
+    response: httpx.Response,
+    expect: type | None,
+    shape: object = None,
+    *,
+    secrets: Iterable[str] = (),
+) -> Any:
     """The parsed JSON of a successful ``response``.
 
-    ``expect`` is the Python type of the promised JSON (``dict``, ``list``, ``int``...), or
-    None to accept any. An empty body is ``None``. Raises :class:`APIResponseValidationError`
-    for a body that is not JSON or not of that type, so a proxy's HTML page or a wrong route
-    never reaches the caller as if it were data.
+    ``expect`` is the Python type of the promised JSON (``dict``, ``list``, ``int``...) and
+    ``shape`` its full type from the spec (a ``scaleout_api.schemas`` type); None accepts any.
+    An empty body is ``None``. Raises :class:`APIResponseValidationError`, with the body, for
+    an answer that is not JSON or not of that shape, so a proxy's HTML page, a wrong route or a
+    server of another version never reaches the caller as if it were data.
     """
     request = response.request
     where = f"{request.method} {request.url.path} answered {response.status_code}"
@@ -469,13 +482,19 @@ def check_answer(response: httpx.Response, expect: type | None) -> Any:
             result = response.json()
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             content_type = response.headers.get("content-type", "unknown content type")
-            raise _invalid(
-                response, f"{where} with a body that is not JSON ({content_type})"
-            ) from exc
+            text = redact(response.text[:_MAX_MESSAGE_CHARS], secrets)
+            problem = f"{where} with a body that is not JSON ({content_type})"
+            raise _invalid(response, problem, text) from exc
     if expect is not None and not _is_a(result, expect):
+        problem = (
+            f"{where} with {type(result).__name__} JSON where the API promises {expect.__name__}"
+        )
+        raise _invalid(response, problem, redact(result, secrets))
+    if shape is not None and (wrong := problem_with(result, shape)) is not None:
         raise _invalid(
             response,
-            f"{where} with {type(result).__name__} JSON where the API promises {expect.__name__}",
+            f"{where} with JSON the API does not promise: {wrong}",
+            redact(result, secrets),
         )
     return result
 
@@ -488,10 +507,14 @@ def _is_a(value: object, expect: type) -> bool:
     return isinstance(value, expect)
 
 
-def _invalid(response: httpx.Response, message: str) -> APIResponseValidationError:
+def _invalid(response: httpx.Response, message: str, body: object) -> APIResponseValidationError:
     request = response.request
     return APIResponseValidationError(
-        message, status_code=response.status_code, method=request.method, url=safe_url(request.url)
+        message,
+        status_code=response.status_code,
+        method=request.method,
+        url=safe_url(request.url),
+        body=body,
     )
 
 

@@ -19,14 +19,17 @@ _JSON_KINDS = (dict, list, str, int, float, bool, bytes)
 
 
 class OperationRequest(Generic[T]):
-    """``name`` is ``"<tag>.<operationId>"``; ``expect`` is the run-time JSON kind of ``T``."""
+    """``name`` is ``"<tag>.<operationId>"``; ``expect`` is the run-time JSON kind of ``T`` and
+    ``result`` is ``T`` itself (a ``scaleout_api.schemas`` type), for callers that check the
+    answer against it."""
 
-    __slots__ = ("expect", "kwargs", "name")
+    __slots__ = ("expect", "kwargs", "name", "result")
 
-    def __init__(self, name: str, kwargs: dict[str, Any], expect: type | None) -> None:
+    def __init__(self, name: str, kwargs: dict[str, Any], expect: type | None, result: object = None) -> None:
         self.name = name
         self.kwargs = kwargs
         self.expect = expect
+        self.result = result
 
     @property
     def method(self) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from scaleout import Scaleout, ScaleoutError
 
+from ._entities import example
 from ._support import FakeServer, respond
 
 
@@ -47,7 +48,9 @@ def test_an_empty_answer_to_start_predictions_is_an_error(
 
 
 def test_a_route_word_is_a_fine_id_outside_a_path(server: FakeServer, client: Scaleout) -> None:
-    server.on("GET", "/api/v1/attributes/", respond(200, {"count": 1, "result": [{}]}))
+    server.on(
+        "GET", "/api/v1/attributes/", respond(200, {"count": 1, "result": [example("Attribute")]})
+    )
     server.on("POST", "/api/v1/validations/start", respond(200, {"message": "ok"}))
     assert client.get_attribute_trail("count")["count"] == 1
     assert client.start_validation("active", "count") == {"message": "ok"}

@@ -27,6 +27,7 @@ from scaleout import (
     _uploads,
 )
 
+from ._entities import example
 from ._support import FakeServer, TokenGate, respond
 
 BASE = "https://ctl.example.com"
@@ -206,7 +207,7 @@ def test_fifty_callers_share_one_refresh_per_token() -> None:
 
 def test_sync_and_async_callbacks_of_wait_for_session() -> None:
     server = FakeServer()
-    session = {"session_id": "s1", "session_config": {}}
+    session = example("Session", session_id="s1")
     server.on(
         "GET",
         "/api/v1/sessions/s1",
@@ -235,7 +236,7 @@ def test_sync_and_async_callbacks_of_wait_for_session() -> None:
 
 def test_the_sync_client_refuses_an_async_callback() -> None:
     server = FakeServer()
-    server.on("GET", "/api/v1/sessions/s1", {"session_id": "s1", "status": "Finished"})
+    server.on("GET", "/api/v1/sessions/s1", example("Session", session_id="s1", status="Finished"))
     server.on(
         "GET", "/api/v1/rounds/", {"count": 1, "result": [{"round_id": "1", "status": "Success"}]}
     )
@@ -250,7 +251,7 @@ def test_the_sync_client_refuses_an_async_callback() -> None:
 
 def test_wait_timeout_without_blocking_the_loop() -> None:
     server = FakeServer()
-    server.on("GET", "/api/v1/sessions/s1", {"session_id": "s1", "status": "Started"})
+    server.on("GET", "/api/v1/sessions/s1", example("Session", session_id="s1", status="Started"))
     ticks = 0
 
     async def ticker() -> None:

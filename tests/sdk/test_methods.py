@@ -22,6 +22,7 @@ import pytest
 
 from scaleout import InternalServerError, NotFoundError, Scaleout, ScaleoutError
 
+from ._entities import example, page_for
 from ._support import (
     BASE_URL,
     ORIGIN,
@@ -42,7 +43,7 @@ ODD_ESC = "a%2Fb%20%3F%23%25%26%2B"
 NO_BODY = object()
 SAME = object()
 
-LIST = page([{"id": "x1"}, {"id": "x2"}], count=9)
+LIST = object()  # a page of the collection at the case's path (page_for)
 
 
 @dataclass
@@ -60,7 +61,7 @@ class Case:
     status: int = 200
 
 
-SESSION = {"session_id": ODD, "name": "s", "status": "Started", "session_config": {}}
+SESSION = example("Session", session_id=ODD, name="s", status="Started")
 STATUS = {
     "type": "MODEL_UPDATE",
     "log_level": "INFO",
@@ -89,7 +90,7 @@ CASES = [
         lambda c: c.get_client(ODD),
         "GET",
         f"/api/v1/clients/{ODD_ESC}",
-        {"client_id": ODD, "name": "c1"},
+        example("Client", client_id=ODD, name="c1"),
     ),
     Case("clients", "get_clients", lambda c: c.get_clients(), "GET", "/api/v1/clients/", LIST),
     Case(
@@ -169,7 +170,7 @@ CASES = [
         lambda c: c.get_combiner(ODD),
         "GET",
         f"/api/v1/combiners/{ODD_ESC}",
-        {"name": "comb"},
+        example("Combiner", name="comb"),
     ),
     Case(
         "combiners",
@@ -195,7 +196,7 @@ CASES = [
         lambda c: c.get_model(ODD),
         "GET",
         f"/api/v1/models/{ODD_ESC}",
-        {"model_id": ODD},
+        example("Model", model_id=ODD),
     ),
     Case("models", "get_models", lambda c: c.get_models(), "GET", "/api/v1/models/", LIST),
     Case(
@@ -222,9 +223,9 @@ CASES = [
         lambda c: c.get_active_model(),
         "GET",
         "/api/v1/models/",
-        page([{"model_id": "m9"}], count=40),
+        page([example("Model", model_id="m9")], count=40),
         headers={"x-limit": "1", "x-sort-key": "committed_at", "x-sort-order": "desc"},
-        returns={"model_id": "m9"},
+        returns=example("Model", model_id="m9"),
     ),
     Case(
         "active_model_none",
@@ -242,7 +243,7 @@ CASES = [
         lambda c: c.get_model_trail(ODD, include_self=False, reverse=False, n_max=5),
         "GET",
         f"/api/v1/models/{ODD_ESC}/ancestors",
-        [{"model_id": "p"}],
+        [example("Model", model_id="p")],
         query=[("include_self", "false")],
         headers={"x-limit": "5", "x-reverse": "false"},
     ),
@@ -253,7 +254,7 @@ CASES = [
         lambda c: c.get_package(ODD),
         "GET",
         f"/api/v1/packages/{ODD_ESC}",
-        {"name": "pkg"},
+        example("Package", name="pkg"),
     ),
     Case(
         "packages",
@@ -278,7 +279,7 @@ CASES = [
         lambda c: c.get_active_package(),
         "GET",
         "/api/v1/packages/active",
-        {"name": "pkg", "active": True},
+        example("Package", name="pkg", active=True),
     ),
     Case(
         "package_checksum",
@@ -295,7 +296,7 @@ CASES = [
         lambda c: c.get_round(ODD),
         "GET",
         f"/api/v1/rounds/{ODD_ESC}",
-        {"round_id": ODD},
+        example("Round", round_id=ODD),
     ),
     Case("rounds", "get_rounds", lambda c: c.get_rounds(), "GET", "/api/v1/rounds/", LIST),
     Case(
@@ -404,7 +405,7 @@ CASES = [
         lambda c: c.get_status(ODD),
         "GET",
         f"/api/v1/statuses/{ODD_ESC}",
-        {"status_id": ODD},
+        example("Status", status_id=ODD),
     ),
     Case(
         "statuses",
@@ -435,7 +436,7 @@ CASES = [
         lambda c: c.add_status(STATUS),
         "POST",
         "/api/v1/statuses/",
-        {**STATUS, "status_id": "st1"},
+        example("Status", **STATUS, status_id="st1"),
         body=STATUS,
     ),
     Case(
@@ -444,7 +445,7 @@ CASES = [
         lambda c: c.get_validation(ODD),
         "GET",
         f"/api/v1/validations/{ODD_ESC}",
-        {"validation_id": ODD},
+        example("Validation", validation_id=ODD),
     ),
     Case(
         "validations",
@@ -507,7 +508,7 @@ CASES = [
         lambda c: c.add_attributes(ATTRIBUTE),
         "POST",
         "/api/v1/attributes/",
-        {**ATTRIBUTE, "attribute_id": "a1"},
+        example("Attribute", **ATTRIBUTE, attribute_id="a1"),
         body=ATTRIBUTE,
         status=201,
     ),
@@ -535,7 +536,7 @@ CASES = [
         lambda c: c.get_attribute_trail("node 1"),
         "GET",
         "/api/v1/attributes/",
-        page([ATTRIBUTE]),
+        page([example("Attribute", **ATTRIBUTE)]),
         query=[("sender.client_id", "node 1")],
     ),
     Case(
@@ -544,7 +545,7 @@ CASES = [
         lambda c: c.run_custom_command("train", True, 30, ["c1"], {"lr": 0.1}),
         "POST",
         "/api/v1/control/run_command",
-        {"success": True, "results": []},
+        {"success": True, "message": "Command sent", "result": {}},
         body={
             "lr": 0.1,
             "command_type": "Custom_train",
@@ -561,7 +562,7 @@ CASES = [
         lambda c: c.run_custom_command("Custom_x"),
         "POST",
         "/api/v1/control/run_command",
-        {"success": True},
+        {"success": True, "message": "Command sent"},
         body={
             "command_type": "Custom_x",
             "blocking": False,
@@ -639,7 +640,7 @@ CASES = [
         lambda c: c.get_command(ODD),
         "GET",
         f"/api/v1/commands/{ODD_ESC}",
-        {"correlation_id": ODD},
+        example("Command", correlation_id=ODD),
     ),
     Case(
         "commands",
@@ -705,10 +706,11 @@ def check_request(request: httpx.Request, case: Case) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_request_and_result(case: Case, server: FakeServer, client: Scaleout) -> None:
-    server.on(case.method, case.path, case.answer, status=case.status)
+    answer = page_for(case.path) if case.answer is LIST else case.answer
+    server.on(case.method, case.path, answer, status=case.status)
     result = case.call(client)
     check_request(server.only(), case)
-    expected = case.answer if case.returns is SAME else case.returns
+    expected = answer if case.returns is SAME else case.returns
     assert result == expected
     if isinstance(expected, bool):
         assert type(result) is bool
@@ -787,8 +789,9 @@ def test_get_model_trail_without_models_is_empty_list(server: FakeServer, client
 
 
 def test_get_attribute_trail_falls_back_to_combiner(server: FakeServer, client: Scaleout) -> None:
-    server.on("GET", "/api/v1/attributes/", page([]), page([ATTRIBUTE]))
-    assert client.get_attribute_trail("comb-1") == page([ATTRIBUTE])
+    stored = example("Attribute", **ATTRIBUTE)
+    server.on("GET", "/api/v1/attributes/", page([]), page([stored]))
+    assert client.get_attribute_trail("comb-1") == page([stored])
     first, second = server.requests
     assert query_of(first) == [("sender.client_id", "comb-1")]
     assert query_of(second) == [("sender.combiner_id", "comb-1")]
@@ -807,9 +810,10 @@ def test_start_predictions_generates_an_id(server: FakeServer, client: Scaleout)
 
 
 def test_start_session(server: FakeServer, client: Scaleout) -> None:
-    server.on("GET", "/api/v1/models/", page([{"model_id": "seed"}]))
+    server.on("GET", "/api/v1/models/", page([example("Model", model_id="seed")]))
     server.on("GET", "/api/v1/helpers/active", "binaryhelper")
-    server.on("POST", "/api/v1/sessions/", {"session_id": "s/1", "status": "Created"}, status=201)
+    created = example("Session", session_id="s/1", status="Created")
+    server.on("POST", "/api/v1/sessions/", created, status=201)
     server.on("POST", "/api/v1/sessions/start", {"message": "Session started"})
     result = client.start_session(
         name="exp 1",
@@ -854,7 +858,7 @@ def test_start_session(server: FakeServer, client: Scaleout) -> None:
 
 
 def test_start_session_with_model_and_helper(server: FakeServer, client: Scaleout) -> None:
-    server.on("POST", "/api/v1/sessions/", {"session_id": "s1"}, status=201)
+    server.on("POST", "/api/v1/sessions/", example("Session", session_id="s1"), status=201)
     server.on("POST", "/api/v1/sessions/start", {"message": "Session started"})
     client.start_session(model_id="m1", helper="numpyhelper")
     assert server.calls() == [("POST", "/api/v1/sessions/"), ("POST", "/api/v1/sessions/start")]
@@ -989,7 +993,7 @@ ITERATORS = [
 
 @pytest.mark.parametrize(("name", "path"), ITERATORS)
 def test_iterators(name: str, path: str, server: FakeServer, client: Scaleout) -> None:
-    items = [{"id": "1"}, {"id": "2"}]
+    items = page_for(path)["result"]
     server.on("GET", path, page(items))
     walker = getattr(client, name)(filters={"status": "x y", "flag": False}, page_size=5)
     assert server.requests == []  # lazy: nothing is sent before iterating
@@ -1005,8 +1009,9 @@ def test_iterators(name: str, path: str, server: FakeServer, client: Scaleout) -
 
 
 def test_iter_rounds_of_one_session(server: FakeServer, client: Scaleout) -> None:
-    server.on("GET", "/api/v1/rounds/", page([{"round_id": "1"}]))
-    assert list(client.iter_rounds("s 1")) == [{"round_id": "1"}]
+    round_ = example("Round", round_id="1")
+    server.on("GET", "/api/v1/rounds/", page([round_]))
+    assert list(client.iter_rounds("s 1")) == [round_]
     request = server.only()
     assert query_of(request) == [("round_config.session_id", "s 1")]
     assert x_headers(request)["x-limit"] == "100"

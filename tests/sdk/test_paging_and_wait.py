@@ -8,9 +8,10 @@ from typing import Any
 import httpx
 import pytest
 
-from scaleout import Scaleout, SessionStateError, WaitTimeoutError
+from scaleout import APIResponseValidationError, Scaleout, SessionStateError, WaitTimeoutError
 from scaleout._resources import sessions as sessions_module
 
+from ._entities import example
 from ._support import FakeServer, page, query_of, x_headers
 
 ITEMS = [{"model_id": f"m{i}"} for i in range(5)]
@@ -53,10 +54,15 @@ def test_stops_when_count_is_reached(server: FakeServer, client: Scaleout) -> No
     assert skips(server) == ["0", "2"]  # no third request for an empty page
 
 
-def test_without_count_an_empty_page_ends_the_walk(server: FakeServer, client: Scaleout) -> None:
+def test_a_page_without_count_is_not_what_the_api_promises(
+    server: FakeServer, client: Scaleout
+) -> None:
+    """Every list answer carries ``count``; one without it is refused, not guessed around."""
     server.on("GET", "/api/v1/models/", paged(ITEMS[:4], with_count=False))
-    assert list(client.iter_models(page_size=2)) == ITEMS[:4]
-    assert skips(server) == ["0", "2", "4"]
+    with pytest.raises(APIResponseValidationError, match="lacks count") as info:
+        list(client.iter_models(page_size=2))
+    assert info.value.status_code == 200 and "result" in info.value.body  # type: ignore[operator]
+    assert skips(server) == ["0"]
 
 
 def test_empty_collection(server: FakeServer, client: Scaleout) -> None:
@@ -140,7 +146,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
 
 
 def session(status: str | None) -> dict[str, Any]:
-    return {"session_id": "s1", "status": status, "session_config": {"rounds": 3}}
+    return example("Session", session_id="s1", status=status)
 
 
 SESSION_PATH = "/api/v1/sessions/s1"

@@ -36,6 +36,7 @@ from scaleout import (
     UploadError,
 )
 
+from ._entities import entity_for, example
 from ._support import (
     ORIGIN,
     FakeServer,
@@ -52,7 +53,7 @@ from ._support import (
     x_headers,
 )
 
-SESSION = {"session_id": "s1", "name": "s", "status": "Started", "session_config": {}}
+SESSION = example("Session", session_id="s1", name="s", status="Started")
 
 
 def model_file(tmp_path: Path, name: str = "seed.npz", size: int = 100) -> Path:
@@ -146,16 +147,16 @@ NASTY_IDS = [
 ]
 
 ID_CALLS = [
-    ("get_client", "/api/v1/clients/{}", {}),
-    ("get_combiner", "/api/v1/combiners/{}", {}),
-    ("get_model", "/api/v1/models/{}", {}),
-    ("get_package", "/api/v1/packages/{}", {}),
-    ("get_round", "/api/v1/rounds/{}", {}),
+    ("get_client", "/api/v1/clients/{}", entity_for("/api/v1/clients/")),
+    ("get_combiner", "/api/v1/combiners/{}", entity_for("/api/v1/combiners/")),
+    ("get_model", "/api/v1/models/{}", entity_for("/api/v1/models/")),
+    ("get_package", "/api/v1/packages/{}", entity_for("/api/v1/packages/")),
+    ("get_round", "/api/v1/rounds/{}", entity_for("/api/v1/rounds/")),
     ("get_session", "/api/v1/sessions/{}", SESSION),
     ("get_session_status", "/api/v1/sessions/{}", SESSION),
     ("session_is_finished", "/api/v1/sessions/{}", SESSION),
-    ("get_status", "/api/v1/statuses/{}", {}),
-    ("get_validation", "/api/v1/validations/{}", {}),
+    ("get_status", "/api/v1/statuses/{}", entity_for("/api/v1/statuses/")),
+    ("get_validation", "/api/v1/validations/{}", entity_for("/api/v1/validations/")),
     ("get_model_trail", "/api/v1/models/{}/ancestors", []),
 ]
 
@@ -270,11 +271,11 @@ def test_bug_07_return_types_are_stable(server: FakeServer, client: Scaleout) ->
     server.on("GET", "/api/v1/models/", page([]))
     assert client.get_active_model() is None
     assert client.get_model_trail() == []
-    server.on("GET", "/api/v1/sessions/s1", {"session_id": "s1", "status": None})
+    server.on("GET", "/api/v1/sessions/s1", example("Session", session_id="s1", status=None))
     finished = client.session_is_finished("s1")
     assert finished is False
     assert client.get_session_status("s1") == "Created"
-    server.on("GET", "/api/v1/sessions/s2", {"session_id": "s2", "status": "finished"})
+    server.on("GET", "/api/v1/sessions/s2", example("Session", session_id="s2", status="finished"))
     assert client.session_is_finished("s2") is True
 
 
@@ -315,7 +316,7 @@ def test_bug_09_created_session_without_id_is_a_clear_error(
 
 
 def test_bug_09_start_errors_raise(server: FakeServer, client: Scaleout) -> None:
-    server.on("POST", "/api/v1/sessions/", {"session_id": "s1"}, status=201)
+    server.on("POST", "/api/v1/sessions/", example("Session", session_id="s1"), status=201)
     server.on(
         "POST", "/api/v1/sessions/start", {"message": "A session is already running!"}, status=400
     )
@@ -328,7 +329,7 @@ def test_bug_09_helper_type_is_never_null(
     status: int, server: FakeServer, client: Scaleout
 ) -> None:
     server.on("GET", "/api/v1/helpers/active", {"message": "No active helper"}, status=status)
-    server.on("POST", "/api/v1/sessions/", {"session_id": "s1"}, status=201)
+    server.on("POST", "/api/v1/sessions/", example("Session", session_id="s1"), status=201)
     server.on("POST", "/api/v1/sessions/start", {"message": "Session started"})
     client.start_session(model_id="m1")
     config = json_of(server.matching("POST", "/api/v1/sessions/")[0])["session_config"]
@@ -343,7 +344,7 @@ class ServerFunctions:
 
 
 def start_routes(server: FakeServer) -> None:
-    server.on("POST", "/api/v1/sessions/", {"session_id": "s1"}, status=201)
+    server.on("POST", "/api/v1/sessions/", example("Session", session_id="s1"), status=201)
     server.on("POST", "/api/v1/sessions/start", {"message": "Session started"})
 
 
@@ -803,7 +804,7 @@ def test_bug_36_tokens_can_stay_off_disk(
 
 
 def test_bug_37_blocking_is_sent_as_both_wire_names(server: FakeServer, client: Scaleout) -> None:
-    server.on("POST", "/api/v1/control/run_command", {"success": True})
+    server.on("POST", "/api/v1/control/run_command", {"success": True, "message": "sent"})
     client.run_custom_command("x", blocking=True)
     body = json_of(server.only())
     assert body["blocking"] is True and body["synchronous"] is True

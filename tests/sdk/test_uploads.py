@@ -39,7 +39,7 @@ def routes(server: FakeServer, upload_id: str = "u1", token: str = "tok") -> Non
     server.on("POST", f"/api/v1/file-upload/{upload_id}/complete", {"file_token": token})
     server.on("POST", f"/api/v1/file-upload/{upload_id}/abort", {})
     server.on("PUT", "/api/v1/helpers/active", {"message": "Active helper set"})
-    server.on("POST", "/api/v1/models/", {"success": True})
+    server.on("POST", "/api/v1/models/", {"success": True, "message": "Model added"})
     server.on("POST", "/api/v1/packages/", {"message": "Package uploaded"})
 
 

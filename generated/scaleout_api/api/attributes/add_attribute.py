@@ -204,4 +204,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.AddAttributeResult,
     )

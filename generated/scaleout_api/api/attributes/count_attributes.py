@@ -249,4 +249,5 @@ def build_request(
             sender_combiner_id=sender_combiner_id,
         ),
         _EXPECT,
+        _schemas.CountAttributesResult,
     )

@@ -220,4 +220,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.GetCurrentAttributesResult,
     )

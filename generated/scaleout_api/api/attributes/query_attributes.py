@@ -291,4 +291,5 @@ def build_request(
             x_sort_order=x_sort_order,
         ),
         _EXPECT,
+        _schemas.QueryAttributesResult,
     )

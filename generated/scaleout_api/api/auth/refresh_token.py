@@ -222,4 +222,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.RefreshTokenResult,
     )

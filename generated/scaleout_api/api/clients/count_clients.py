@@ -283,4 +283,5 @@ def build_request(
             package=package,
         ),
         _EXPECT,
+        _schemas.CountClientsResult,
     )

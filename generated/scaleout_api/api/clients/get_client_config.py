@@ -206,4 +206,5 @@ def build_request(
             checksum=checksum,
         ),
         _EXPECT,
+        _schemas.GetClientConfigResult,
     )

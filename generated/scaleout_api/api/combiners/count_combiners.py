@@ -266,4 +266,5 @@ def build_request(
             port=port,
         ),
         _EXPECT,
+        _schemas.CountCombinersResult,
     )

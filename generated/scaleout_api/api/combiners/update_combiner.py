@@ -231,4 +231,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.UpdateCombinerResult,
     )

@@ -198,4 +198,5 @@ def build_request(
             parent_correlation_id=parent_correlation_id,
         ),
         _EXPECT,
+        _schemas.CountCommandsResult,
     )

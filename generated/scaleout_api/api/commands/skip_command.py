@@ -227,4 +227,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.SkipCommandResult,
     )

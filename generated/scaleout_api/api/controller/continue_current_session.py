@@ -163,4 +163,5 @@ def build_request() -> OperationRequest[_schemas.ContinueCurrentSessionResult]:
         "controller.continue_current_session",
         _get_kwargs(),
         _EXPECT,
+        _schemas.ContinueCurrentSessionResult,
     )

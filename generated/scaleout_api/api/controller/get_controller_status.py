@@ -162,4 +162,5 @@ def build_request() -> OperationRequest[_schemas.GetControllerStatusResult]:
         "controller.get_controller_status",
         _get_kwargs(),
         _EXPECT,
+        _schemas.GetControllerStatusResult,
     )

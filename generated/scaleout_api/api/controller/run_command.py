@@ -234,4 +234,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.RunCommandResult,
     )

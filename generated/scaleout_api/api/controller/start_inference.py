@@ -215,4 +215,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.StartInferenceResult,
     )

@@ -163,4 +163,5 @@ def build_request() -> OperationRequest[_schemas.StopCurrentSessionResult]:
         "controller.stop_current_session",
         _get_kwargs(),
         _EXPECT,
+        _schemas.StopCurrentSessionResult,
     )

@@ -172,4 +172,5 @@ def build_request() -> OperationRequest[_schemas.GetActiveHelperResult]:
         "helpers.get_active_helper",
         _get_kwargs(),
         _EXPECT,
+        _schemas.GetActiveHelperResult,
     )

@@ -200,4 +200,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.SetActiveHelperResult,
     )

@@ -198,4 +198,5 @@ def build_request(
             session_id=session_id,
         ),
         _EXPECT,
+        _schemas.CountMetricsResult,
     )

@@ -249,4 +249,5 @@ def build_request(
             model=model,
         ),
         _EXPECT,
+        _schemas.CountModelsResult,
     )

@@ -194,4 +194,5 @@ def build_request(
             id=id,
         ),
         _EXPECT,
+        _schemas.DownloadModelResult,
     )

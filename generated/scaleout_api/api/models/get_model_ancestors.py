@@ -273,4 +273,5 @@ def build_request(
             x_reverse=x_reverse,
         ),
         _EXPECT,
+        _schemas.GetModelAncestorsResult,
     )

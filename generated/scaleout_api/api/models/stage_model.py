@@ -229,4 +229,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.StageModelResult,
     )

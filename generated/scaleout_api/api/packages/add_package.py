@@ -226,4 +226,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.AddPackageResult,
     )

@@ -283,4 +283,5 @@ def build_request(
             active=active,
         ),
         _EXPECT,
+        _schemas.CountPackagesResult,
     )

@@ -163,4 +163,5 @@ def build_request() -> OperationRequest[_schemas.GetActivePackageResult]:
         "packages.get_active_package",
         _get_kwargs(),
         _EXPECT,
+        _schemas.GetActivePackageResult,
     )

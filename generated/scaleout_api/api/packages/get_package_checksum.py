@@ -204,4 +204,5 @@ def build_request(
             name=name,
         ),
         _EXPECT,
+        _schemas.GetPackageChecksumResult,
     )

@@ -232,4 +232,5 @@ def build_request(
             sender_client_id=sender_client_id,
         ),
         _EXPECT,
+        _schemas.CountPredictionsResult,
     )

@@ -399,4 +399,5 @@ def build_request(
             x_sort_order=x_sort_order,
         ),
         _EXPECT,
+        _schemas.ListPredictionsResult,
     )

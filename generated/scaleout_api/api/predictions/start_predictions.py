@@ -213,4 +213,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.StartPredictionsResult,
     )

@@ -232,4 +232,5 @@ def build_request(
             round_config_session_id=round_config_session_id,
         ),
         _EXPECT,
+        _schemas.CountRoundsResult,
     )

@@ -249,4 +249,5 @@ def build_request(
             seed_model_id=seed_model_id,
         ),
         _EXPECT,
+        _schemas.CountSessionsResult,
     )

@@ -224,4 +224,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.CreateSessionResult,
     )

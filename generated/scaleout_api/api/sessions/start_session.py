@@ -208,4 +208,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.StartSessionResult,
     )

@@ -212,4 +212,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.AddStatusResult,
     )

@@ -283,4 +283,5 @@ def build_request(
             sender_role=sender_role,
         ),
         _EXPECT,
+        _schemas.CountStatusesResult,
     )

@@ -194,4 +194,5 @@ def build_request(
             upload_id=upload_id,
         ),
         _EXPECT,
+        _schemas.AbortUploadResult,
     )

@@ -243,4 +243,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.CompleteUploadResult,
     )

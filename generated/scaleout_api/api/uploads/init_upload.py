@@ -221,4 +221,5 @@ def build_request(
             body=body,
         ),
         _EXPECT,
+        _schemas.InitUploadResult,
     )

@@ -250,4 +250,5 @@ def build_request(
             x_chunk_index=x_chunk_index,
         ),
         _EXPECT,
+        _schemas.UploadChunkResult,
     )

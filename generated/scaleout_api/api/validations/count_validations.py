@@ -283,4 +283,5 @@ def build_request(
             sender_client_id=sender_client_id,
         ),
         _EXPECT,
+        _schemas.CountValidationsResult,
     )
