@@ -21,7 +21,7 @@ from urllib.parse import unquote
 import attrs
 import httpx
 
-from ._exceptions import DownloadError, content_length, safe_url
+from ._exceptions import DownloadError, InvalidArgumentError, content_length, safe_url
 from ._steps import Chunks, Close, Steps, blocking
 
 if TYPE_CHECKING:
@@ -53,8 +53,7 @@ def download_to(
     named by the server's attachment name or else ``default_name``)."""
     response = yield from caller.open(request)
     try:
-        is_folder = yield from blocking(target.is_dir)
-        destination = target / _server_file_name(response, default_name) if is_folder else target
+        destination = yield from blocking(_destination, target, response, default_name)
         expected = content_length(response)
         make_temporary = functools.partial(
             tempfile.mkstemp, dir=destination.parent, prefix=f".{destination.name}.", suffix=".part"
@@ -132,13 +131,28 @@ def _broken(
     )
 
 
-def _server_file_name(response: httpx.Response, default: str) -> str:
+def _destination(target: Path, response: httpx.Response, default: str) -> Path:
+    """The file to write: ``target``, or in a folder the server's name for the file, unless
+    that name is unusable or names a folder there (then ``default``)."""
+    if not target.is_dir():
+        return target
+    for name in (_server_file_name(response), _bare(default), "download"):
+        if name and not (target / name).is_dir():
+            return target / name
+    raise InvalidArgumentError(f"path: {str(target)!r} holds folders named like the download")
+
+
+def _server_file_name(response: httpx.Response) -> str:
     """The attachment's name, reduced to a bare file name so it cannot escape the folder."""
     match = _FILENAME.search(response.headers.get("content-disposition", ""))
-    name = os.path.basename(unquote(match.group(1).strip())) if match else ""
-    if name in ("", ".", ".."):
-        name = os.path.basename(default) or "download"
-    return name
+    return _bare(unquote(match.group(1).strip())) if match else ""
+
+
+def _bare(name: str) -> str:
+    """``name`` as a plain file name: no folders, no control characters (NUL among them)."""
+    name = os.path.basename(name.replace("\\", "/"))
+    name = "".join(char for char in name if char.isprintable())
+    return "" if name.strip() in ("", ".", "..") else name
 
 
 def _mode_for(destination: Path) -> int:

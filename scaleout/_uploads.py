@@ -103,9 +103,19 @@ def _upload_once(
 
     file_size = (yield from blocking(path.stat)).st_size
     init = UploadInitRequest(file_name=path.name, file_size=file_size, chunk_size=chunk_size)
-    upload_id = yield from _field(
-        call, init_upload.build_request(body=init), "upload_id", path.name
-    )
+    try:
+        upload_id = yield from _field(
+            call, init_upload.build_request(body=init), "upload_id", path.name
+        )
+    except PayloadTooLargeError as exc:
+        # A proxy's 413 page (not JSON) or the controller refusing the chunk size announced:
+        # smaller chunks may pass. The controller refusing the file itself: nothing will.
+        if not isinstance(exc.body, dict) or "chunk" in exc.message.lower():
+            raise
+        raise UploadError(
+            f"upload of {path.name}: the server refuses a file of {file_size} bytes "
+            f"({exc.message})"
+        ) from exc
     try:
         digest = hashlib.sha256()
         sent = 0

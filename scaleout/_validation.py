@@ -8,9 +8,10 @@ type raises :class:`ArgumentTypeError` (a ``TypeError``), a wrong value
 
 from __future__ import annotations
 
+import math
 import os
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -80,11 +81,23 @@ def require_int(
 
 
 def require_positive_number(name: str, value: object) -> float | int:
+    """A finite number above 0 (``nan`` and ``inf`` have no JSON form and mean no time)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ArgumentTypeError(f"{name} must be a number, not {type(value).__name__}")
-    if not value > 0:
-        raise InvalidArgumentError(f"{name} must be > 0, got {value}")
+    if not math.isfinite(value) or not value > 0:
+        raise InvalidArgumentError(f"{name} must be a finite number > 0, got {value}")
     return value
+
+
+def require_callable(name: str, value: object) -> None:
+    """``None`` or something to call (a callback), checked before anything is sent."""
+    if value is not None and not callable(value):
+        raise ArgumentTypeError(f"{name} must be callable, not {type(value).__name__}")
+
+
+def optional_id(name: str, value: object) -> str | None:
+    """An entity id that goes into a path when given (see :func:`require_id`)."""
+    return None if value is None else require_id(name, value)
 
 
 def require_bool(name: str, value: object) -> bool:
@@ -136,11 +149,22 @@ def require_file(name: str, value: object) -> Path:
     if not str(os.fspath(value)).strip():
         raise InvalidArgumentError(f"{name} must not be empty")
     path = Path(os.fspath(value))
-    if not path.is_file():
+    if not _probe(name, path, path.is_file):
         raise MissingFileError(f"{name}: no such file: {str(path)!r}")
     if not os.access(path, os.R_OK):
         raise MissingFileError(f"{name}: file is not readable: {str(path)!r}")
     return path
+
+
+def _probe(name: str, path: Path, question: Callable[[], bool]) -> bool:
+    """Ask the file system about ``path``; what it cannot answer is an argument error."""
+    try:
+        return question()
+    except ValueError as exc:  # e.g. an embedded NUL byte
+        raise InvalidArgumentError(f"{name}: not a usable path: {str(path)!r} ({exc})") from exc
+    except OSError as exc:  # e.g. a folder on the way that may not be read
+        reason = exc.strerror or type(exc).__name__
+        raise InvalidArgumentError(f"{name}: cannot check {str(path)!r}: {reason}") from exc
 
 
 def require_writable_target(name: str, value: object) -> Path:
@@ -153,8 +177,8 @@ def require_writable_target(name: str, value: object) -> Path:
     if not str(os.fspath(value)).strip():
         raise InvalidArgumentError(f"{name} must not be empty")
     path = Path(os.fspath(value))
-    folder = path if path.is_dir() else path.parent
-    if not folder.is_dir():
+    folder = path if _probe(name, path, path.is_dir) else path.parent
+    if not _probe(name, folder, folder.is_dir):
         raise MissingFileError(f"{name}: folder does not exist: {str(folder)!r}")
     if not os.access(folder, os.W_OK):
         raise InvalidArgumentError(f"{name}: folder is not writable: {str(folder)!r}")

@@ -113,7 +113,7 @@ class ModelsResource(Resource):
         """
         from scaleout_api.api.models import get_model_ancestors
 
-        model_id = check.optional_str("id", id)
+        model_id = check.optional_id("id", id)
         check.require_bool("include_self", include_self)
         check.require_bool("reverse", reverse)
         limit = check.n_max(n_max)
@@ -150,6 +150,7 @@ class ModelsResource(Resource):
 
         model_id = check.require_id("id", id)
         target = check.require_writable_target("path", path)
+        check.require_callable("progress", progress)
         request = download_model.build_request(model_id)
         result = yield from download_to(
             self._caller, request, target, progress=progress, default_name=model_id
@@ -185,6 +186,7 @@ class ModelsResource(Resource):
         from scaleout_api.models import HelperUpdate, ModelAddForm
 
         file = check.require_file("path", path)
+        check.require_callable("progress", progress)
         chosen = helper_for(file, helper)
         upload = yield from upload_file(self._caller.call, file, progress=progress)
         yield from self._call(set_active_helper.build_request(body=HelperUpdate(helper=chosen)))

@@ -100,6 +100,7 @@ class PackagesResource(Resource):
         from scaleout_api.api.packages import download_package
 
         target = check.require_writable_target("path", path)
+        check.require_callable("progress", progress)
         request = download_package.build_request()
         result = yield from download_to(
             self._caller, request, target, progress=progress, default_name="package"
@@ -135,6 +136,7 @@ class PackagesResource(Resource):
         from scaleout_api.models import PackageAddForm
 
         file = check.require_file("path", path)
+        check.require_callable("progress", progress)
         if helper is None:
             raise InvalidArgumentError(
                 "helper is required (numpyhelper, binaryhelper or androidhelper)"

@@ -85,7 +85,7 @@ class SessionsResource(Resource):
         """
         from scaleout_api.api.sessions import get_session, list_sessions
 
-        session_id = check.optional_str("id", id)
+        session_id = check.optional_id("id", id)
         session_name = check.optional_str("name", name)
         if session_id is not None:
             return (yield from self._call(get_session.build_request(session_id)))

@@ -102,6 +102,13 @@ def _http_exception(_request: Any, exc: Exception) -> Any:
     return _answer(status, message, headers=headers or None)
 
 
+def _out_of_range(_request: Any, exc: Exception) -> Any:
+    # A value the request carried that no computation here can take (a number beyond a
+    # float, a structure beyond the recursion limit) is the caller's mistake, not a 500.
+    logger.info("refused a request with a value out of range: %s", type(exc).__name__)
+    return _answer(400, "A value in the request is out of range")
+
+
 def _unexpected(_request: Any, exc: Exception) -> Any:
     logger.error("unexpected error in the local controller", exc_info=exc)
     return _answer(500, "An unexpected error occurred")
@@ -116,4 +123,6 @@ def install_error_handlers(app: Any) -> None:
     app.add_error_handler(ApiError, _api_error)
     app.add_error_handler(ProblemException, _problem)
     app.add_error_handler(HTTPException, _http_exception)
+    app.add_error_handler(OverflowError, _out_of_range)
+    app.add_error_handler(RecursionError, _out_of_range)
     app.add_error_handler(Exception, _unexpected)

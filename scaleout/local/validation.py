@@ -107,6 +107,44 @@ def _finite_float(text: str) -> float:
     return number
 
 
+#: Integers a field can hold (SQLite's and most servers' 64-bit range).
+_INT_RANGE = (-(2**63), 2**63 - 1)
+#: Deeper bodies are refused: no request of the API nests more than a few levels, and
+#: parsing or validating tens of thousands of levels exhausts the recursion limit.
+MAX_JSON_DEPTH = 32
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > 19 or not _INT_RANGE[0] <= (number := int(text)) <= _INT_RANGE[1]:
+        raise ValueError(
+            f"the integer {text[:24]}{'...' if len(text) > 24 else ''} is out of range"
+        )
+    return number
+
+
+def json_depth_problem(text: str, limit: int = MAX_JSON_DEPTH) -> str | None:
+    """Whether JSON ``text`` nests deeper than ``limit``, found without recursion."""
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return f"JSON nested deeper than {limit} levels"
+        elif char in "]}":
+            depth -= 1
+    return None
+
+
 class OptionalJSONRequestBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
     async def _parse(self, stream: Any, scope: Any) -> Any:
         # Strict JSON: no NaN/Infinity (Python's json accepts them), and bad text is a 400.
@@ -117,8 +155,16 @@ class OptionalJSONRequestBodyValidator(JSONRequestBodyValidator):  # type: ignor
             raise BadRequestProblem(detail=f"The body is not valid JSON text: {exc}") from exc
         if not text:
             return None
+        too_deep = json_depth_problem(text)
+        if too_deep is not None:
+            raise BadRequestProblem(detail=f"The body is not acceptable: {too_deep}")
         try:
-            return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+            return json.loads(
+                text,
+                parse_constant=_reject_constant,
+                parse_float=_finite_float,
+                parse_int=_bounded_int,
+            )
         except ValueError as exc:
             raise BadRequestProblem(detail=f"The body is not valid JSON: {exc}") from exc
 

@@ -3,8 +3,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import tarfile
 import threading
 import uuid
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +95,10 @@ def add_package(call: Call) -> Response:
     form: dict[str, Any] = call.body if isinstance(call.body, dict) else {}
     services = call.services
     done = services.uploads.take(str(form.get("file_token", "")))
+    problem = _unusable_archive(done.path)
+    if problem is not None:
+        done.path.unlink(missing_ok=True)
+        raise ApiError(400, problem)
     package_id = str(uuid.uuid4())
     file_name = str(form.get("file_name") or done.file_name)
     storage_name = f"{package_id}{_storage_suffix(file_name)}"
@@ -110,6 +116,26 @@ def add_package(call: Call) -> Response:
         services.store.update_where("packages", lambda d: bool(d.get("active")), {"active": False})
         services.store.insert("packages", package_id, doc)
     return message("Package uploaded", success=True, package_id=package_id)
+
+
+def _unusable_archive(path: Path) -> str | None:
+    """Why ``path`` cannot be a compute package: empty, or an archive with no file in it.
+
+    Other content is taken as it is (FEDn does not enforce the archive format either)."""
+    if path.stat().st_size == 0:
+        return "The package file is empty"
+    try:
+        if tarfile.is_tarfile(path):
+            with tarfile.open(path) as archive:
+                if not any(member.isfile() for member in archive):
+                    return "The package archive holds no file"
+        elif zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                if not any(not info.is_dir() for info in archive.infolist()):
+                    return "The package archive holds no file"
+    except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
+        return f"The package archive cannot be read: {exc}"
+    return None
 
 
 @operation
