@@ -113,8 +113,7 @@ def _upload_once(
         if not isinstance(exc.body, dict) or "chunk" in exc.message.lower():
             raise
         raise UploadError(
-            f"upload of {path.name}: the server refuses a file of {file_size} bytes "
-            f"({exc.message})"
+            f"upload of {path.name}: the server refuses a file of {file_size} bytes ({exc.message})"
         ) from exc
     try:
         digest = hashlib.sha256()
