@@ -129,7 +129,8 @@ class ProviderAuth(httpx.Auth):
 class RefreshTokenAuth(httpx.Auth):
     """Exchanges a refresh token for access tokens at ``token_endpoint`` and keeps them fresh.
 
-    * Before a request, refreshes when there is no access token or less than 30 s remain.
+    * Before a request, refreshes when there is no access token or it is about to expire: less
+      than 30 s left, or less than a quarter of its lifetime for tokens shorter than 2 min.
     * On a 401, refreshes once and resends once; a second 401 is returned to the caller.
     * A refresh the endpoint rejects (4xx) raises :class:`TokenRefreshError`; the request is
       never sent without credentials. 429/5xx raise the matching :class:`APIStatusError`.
@@ -170,6 +171,8 @@ class RefreshTokenAuth(httpx.Auth):
         self._clock = clock
         self._access_token: str | None = None
         self._expires_at = 0.0  # epoch seconds; meaningless while _access_token is None
+        #: How long before expiry a token is renewed (see _accept_refresh).
+        self._margin = REFRESH_MARGIN_SECONDS
         self._seeded = cache is None
         self._refreshing = False
         self._cond = threading.Condition(threading.Lock())
@@ -310,7 +313,7 @@ class RefreshTokenAuth(httpx.Auth):
                 loop.call_soon_threadsafe(_resolve, done)
 
     def _expiring(self) -> bool:
-        return self._expires_at - self._clock() < REFRESH_MARGIN_SECONDS
+        return self._expires_at - self._clock() < self._margin
 
     def _seed_from_cache(self) -> None:
         if self._seeded:
@@ -397,6 +400,9 @@ class RefreshTokenAuth(httpx.Auth):
         with self._cond:
             self._access_token = access
             self._expires_at = expires_at
+            # Renew a while before expiry, but never a quarter of the lifetime or more ahead:
+            # a token living less than the margin would otherwise be renewed on every request.
+            self._margin = min(REFRESH_MARGIN_SECONDS, max(0.0, expires_at - now) / 4)
             if rotated is not None:
                 self._refresh_token = rotated
             refresh_token = self._refresh_token

@@ -8,6 +8,7 @@ them. The constructor, the per-call options and ``client.api`` are shared here t
 from __future__ import annotations
 
 import copy
+import ssl
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -15,6 +16,7 @@ import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncHTTPCore, Caller, HTTPCore
 from ._config import build_auth
+from ._exceptions import ArgumentTypeError, InvalidArgumentError
 from ._methods import AsyncRunner, StepsHolder, SyncRunner
 from ._options import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutSetting
 from ._resources.attributes import AttributesResource
@@ -65,7 +67,7 @@ class _Client(_Resources):
         host: str,
         port: int | None = None,
         secure: bool | None = None,
-        verify: bool = True,
+        verify: bool | ssl.SSLContext = True,
         token: str | None = None,
         auth_scheme: str | None = None,
         token_endpoint: str | None = None,
@@ -101,6 +103,7 @@ class _Client(_Resources):
             ``httpx.BaseTransport`` for ``Scaleout``, an ``httpx.AsyncBaseTransport`` for
             ``AsyncScaleout`` (``httpx.MockTransport`` is both).
         """
+        _check_connection_options(secure=secure, verify=verify, token_role=token_role)
         base_url = resolve_base_url(host, port, secure)
         auth = build_auth(
             base_url=base_url,
@@ -227,3 +230,19 @@ class AsyncScaleout(AsyncRunner, _Client):
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
+
+
+def _check_connection_options(*, secure: object, verify: object, token_role: object) -> None:
+    """Refuse what would otherwise be read loosely: ``secure="no"`` is truthy, and httpx takes
+    a ``verify`` string for a CA bundle path (deprecated) and fails later, far from here."""
+    if secure is not None and not isinstance(secure, bool):
+        raise ArgumentTypeError(f"secure must be a bool or None, not {type(secure).__name__}")
+    if not isinstance(verify, (bool, ssl.SSLContext)):
+        raise ArgumentTypeError(
+            f"verify must be a bool or an ssl.SSLContext, not {type(verify).__name__} "
+            "(for a CA bundle: verify=ssl.create_default_context(cafile=...))"
+        )
+    if not isinstance(token_role, str):
+        raise ArgumentTypeError(f"token_role must be a str, not {type(token_role).__name__}")
+    if not token_role.strip():
+        raise InvalidArgumentError("token_role must be a non-empty string such as 'admin'")

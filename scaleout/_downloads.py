@@ -4,12 +4,14 @@ Written once as steps, for both clients. The body is streamed into a temporary f
 target (written off the event loop in the async client) and renamed into place only when every
 byte the server announced has arrived, so a dropped connection, a full disk or a cancelled task
 leaves the target untouched (or absent), and memory stays flat whatever the file size. A body
-that breaks off or ends short raises :class:`DownloadError`.
+that breaks off or ends short is fetched again from its start while the call's retries last,
+then raises :class:`DownloadError`.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 import tempfile
@@ -21,8 +23,15 @@ from urllib.parse import unquote
 import attrs
 import httpx
 
-from ._exceptions import DownloadError, InvalidArgumentError, content_length, safe_url
-from ._steps import Chunks, Close, Steps, blocking
+from ._exceptions import (
+    APIResponseValidationError,
+    DownloadError,
+    InvalidArgumentError,
+    content_length,
+    redact,
+    safe_url,
+)
+from ._steps import Chunks, Close, Read, Steps, blocking
 
 if TYPE_CHECKING:
     from scaleout_api.operation import OperationRequest
@@ -31,7 +40,11 @@ if TYPE_CHECKING:
 
 ProgressCallback = Callable[[int, int | None], None]
 
+logger = logging.getLogger("scaleout.http")
+
 _CHUNK = 64 * 1024
+#: How much of an HTML page answering a download an error keeps.
+_PAGE_SHOWN = 2000
 _FILENAME = re.compile(r"""filename\*?=(?:UTF-8'')?["']?([^"';]+)""", re.IGNORECASE)
 
 
@@ -50,11 +63,14 @@ def download_to(
     default_name: str = "download",
 ) -> Steps[DownloadResult]:
     """Stream the answer to ``request`` into ``target`` (a file, or a folder to put it in,
-    named by the server's attachment name or else ``default_name``)."""
-    response = yield from caller.open(request)
+    named by the server's attachment name or else ``default_name``).
+
+    A body that breaks off is fetched again from its start, as often as the call's
+    ``max_retries`` allows (a download is a GET: asking again changes nothing).
+    """
+    response = yield from _open(caller, request)
     try:
         destination = yield from blocking(_destination, target, response, default_name)
-        expected = content_length(response)
         make_temporary = functools.partial(
             tempfile.mkstemp, dir=destination.parent, prefix=f".{destination.name}.", suffix=".part"
         )
@@ -62,9 +78,20 @@ def download_to(
         try:
             out = yield from blocking(_open_for_writing, handle)
             try:
-                received = yield from _receive(caller, response, out, destination, progress)
-                if expected is not None and received != expected:
-                    raise _broken(response, destination, received, expected, "truncated")
+                report = _Progress(progress)
+                retries_left = caller.max_retries
+                while True:
+                    try:
+                        received = yield from _receive(caller, response, out, destination, report)
+                        break
+                    except DownloadError as exc:
+                        if retries_left <= 0:
+                            raise
+                        retries_left -= 1
+                        logger.info("%s; fetching it again", exc)
+                    yield Close(response)
+                    response = yield from _open(caller, request)
+                    yield from blocking(_rewind, out)
                 yield from blocking(_flush, out)
             finally:
                 yield from blocking(out.close)
@@ -78,13 +105,51 @@ def download_to(
     return DownloadResult(path=destination, size=received)
 
 
+def _open(caller: Caller, request: OperationRequest[bytes]) -> Steps[httpx.Response]:
+    """The answer to a download's request, with its body unread; an HTML page (a proxy's or
+    a portal's sign-in page answering in the server's place) is refused, not saved as the
+    file."""
+    response = yield from caller.open(request)
+    media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type != "text/html":
+        return response
+    try:
+        yield Read(response)
+        page = redact(response.text[:_PAGE_SHOWN], caller.core._secrets(response.request))
+    finally:
+        yield Close(response)
+    raise APIResponseValidationError(
+        "the server answered a download with an HTML page instead of the file",
+        status_code=response.status_code,
+        method=response.request.method,
+        url=safe_url(response.request.url),
+        body=page,
+    )
+
+
+class _Progress:
+    """The user's progress callback, told only of bytes beyond those it already saw (a
+    download fetched again starts from 0)."""
+
+    def __init__(self, callback: ProgressCallback | None) -> None:
+        self._callback = callback
+        self._shown = 0
+
+    def __call__(self, received: int, expected: int | None) -> None:
+        if self._callback is not None and received > self._shown:
+            self._shown = received
+            self._callback(received, expected)
+
+
 def _receive(
     caller: Caller,
     response: httpx.Response,
     out: IO[bytes],
     destination: Path,
-    progress: ProgressCallback | None,
+    progress: _Progress,
 ) -> Steps[int]:
+    """Write the body of ``response`` to ``out``: the number of bytes, all that were
+    announced, or :class:`DownloadError`."""
     expected = content_length(response)
     received = 0
     chunks = yield Chunks(response, _CHUNK)
@@ -96,11 +161,17 @@ def _receive(
             arrived = max(received, exc.received)
             raise _broken(response, destination, arrived, expected, str(exc)) from exc
         if not chunk:
+            if expected is not None and received != expected:
+                raise _broken(response, destination, received, expected, "truncated")
             return received
         yield from blocking(out.write, chunk)
         received += len(chunk)
-        if progress is not None:
-            progress(received, expected)
+        progress(received, expected)
+
+
+def _rewind(out: IO[bytes]) -> None:
+    out.seek(0)
+    out.truncate()
 
 
 def _open_for_writing(handle: int) -> IO[bytes]:

@@ -6,6 +6,8 @@ call, upload chunk, download, or a generated function called through ``client.ap
 
 from __future__ import annotations
 
+import math
+import re
 import time
 from collections.abc import Mapping
 from typing import Final, TypeAlias
@@ -58,8 +60,10 @@ def as_timeout(timeout: object) -> httpx.Timeout:
         return httpx.Timeout(None)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
         raise ArgumentTypeError("timeout must be a number of seconds, an httpx.Timeout or None")
-    if not timeout > 0:
-        raise InvalidArgumentError(f"timeout must be > 0 seconds, got {timeout}")
+    if not 0 < timeout < math.inf:
+        raise InvalidArgumentError(
+            f"timeout must be a finite number of seconds > 0 (or None for no limit), got {timeout}"
+        )
     return httpx.Timeout(float(timeout))
 
 
@@ -71,12 +75,24 @@ def check_max_retries(value: object) -> int:
     return value
 
 
+#: A header's name: an RFC 9110 token.
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+
+
 def _headers(value: Mapping[str, str]) -> Mapping[str, str]:
     if not isinstance(value, Mapping):
         raise ArgumentTypeError("extra_headers must be a dict of str to str")
     for name, header in value.items():
         if not isinstance(name, str) or not isinstance(header, str):
             raise ArgumentTypeError("extra_headers must be a dict of str to str")
+        if not _HEADER_NAME.fullmatch(name):
+            raise InvalidArgumentError(f"extra_headers: {name!r} is not a valid header name")
+        # A line break would end the header and start another one the caller never meant;
+        # the value itself is not shown, as it may be a credential.
+        if any(char in header for char in "\r\n\0"):
+            raise InvalidArgumentError(
+                f"extra_headers: the value of {name} contains a line break or NUL"
+            )
         if name.lower() == "authorization":
             # The client's auth owns this header; a second source would be ambiguous.
             raise InvalidArgumentError("extra_headers must not set Authorization; use token=")

@@ -23,6 +23,7 @@ from typing import Any, Final
 import httpx
 
 from . import _extensions
+from ._exceptions import ArgumentTypeError, InvalidArgumentError
 from ._steps import Close, Read, Send, Sleep, Step, Steps, drive, drive_async
 
 __all__ = [
@@ -351,5 +352,7 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
 
 
 def _check_max_retries(value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"max_retries must be a non-negative integer, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentTypeError(f"max_retries must be an int, not {type(value).__name__}")
+    if value < 0:
+        raise InvalidArgumentError(f"max_retries must be >= 0, got {value}")

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
 import attrs
 
 from ._exceptions import (
-    APIResponseValidationError,
     PayloadTooLargeError,
     ScaleoutError,
     UploadError,
@@ -163,15 +162,15 @@ def _read_hashed(stream: BinaryIO, size: int, digest: Any) -> bytes:
 
 
 def _field(call: Call, request: OperationRequest[Any], field: str, name: str) -> Steps[str]:
-    """The string ``field`` of a protocol step's answer, which the upload cannot go on without."""
-    problem = f"upload of {name}: the answer to {request.name} has no usable {field}"
-    try:
-        answer = yield from call(request)
-    except APIResponseValidationError as exc:
-        raise UploadError(f"{problem} ({exc})") from exc
+    """The string ``field`` of a protocol step's answer, which the upload cannot go on without.
+
+    An answer of the wrong shape has already raised :class:`APIResponseValidationError`;
+    this refuses an empty value the spec's types let through.
+    """
+    answer = yield from call(request)
     value = answer.get(field)
     if not isinstance(value, str) or not value:
-        raise UploadError(problem)
+        raise UploadError(f"upload of {name}: the answer to {request.name} has no usable {field}")
     return value
 
 

@@ -15,6 +15,8 @@ import urllib.parse
 
 import attrs
 
+from ._exceptions import ArgumentTypeError, InvalidArgumentError
+
 __all__ = ["BaseURL", "is_loopback_host", "resolve_base_url"]
 
 logger = logging.getLogger("scaleout")
@@ -60,12 +62,18 @@ def resolve_base_url(
 ) -> BaseURL:
     """Resolve ``host`` (``"example.com"``, ``"https://h:8443/edge"``...) into a :class:`BaseURL`.
 
-    Raises ``ValueError`` for an empty host, a scheme other than http/https, or a bad port.
-    Userinfo, query and fragment in ``host`` are dropped.
+    Raises :class:`InvalidArgumentError` for an empty host, control characters, a scheme
+    other than http/https, or a bad port, and :class:`ArgumentTypeError` for a host that is
+    not a string. Userinfo, query and fragment in ``host`` are dropped.
     """
-    if not isinstance(host, str) or not host.strip():
-        raise ValueError("host must be a non-empty string such as 'https://example.com'")
+    if host is not None and not isinstance(host, str):
+        raise ArgumentTypeError(f"host must be a str, not {type(host).__name__}")
+    if not host or not host.strip():
+        raise InvalidArgumentError("host must be a non-empty string such as 'https://example.com'")
     text = host.strip()
+    # urlsplit silently drops tabs and newlines (and so would join the parts around them).
+    if any(ord(char) < 32 or ord(char) == 127 for char in text):
+        raise InvalidArgumentError("host must not contain control characters")
 
     scheme_given = "://" in text
     if not scheme_given:
@@ -73,20 +81,24 @@ def resolve_base_url(
     parts = urllib.parse.urlsplit(text)
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS:
-        raise ValueError(f"Unsupported URL scheme: {scheme!r} (use 'http' or 'https')")
+        raise InvalidArgumentError(
+            f"host has an unsupported URL scheme {scheme!r} (use 'http' or 'https')"
+        )
 
     hostname = parts.hostname  # lowercased, brackets and userinfo removed
     if not hostname:
-        raise ValueError("host has no hostname; expected e.g. 'https://example.com'")
+        raise InvalidArgumentError("host has no hostname; expected e.g. 'https://example.com'")
     if any(ch.isspace() for ch in hostname):
-        raise ValueError("host must not contain whitespace")
+        raise InvalidArgumentError("host must not contain whitespace")
 
     try:
         host_port = parts.port
     except ValueError:
-        raise ValueError("host contains an invalid port; expected an integer 1-65535") from None
+        raise InvalidArgumentError(
+            "host contains an invalid port; expected an integer 1-65535"
+        ) from None
     if host_port == 0:
-        raise ValueError("host contains an invalid port 0; expected an integer 1-65535")
+        raise InvalidArgumentError("host contains an invalid port 0; expected an integer 1-65535")
 
     arg_port = _parse_port(port)
 
@@ -140,18 +152,18 @@ def _parse_port(port: int | str | None) -> int | None:
     if port is None or port == "":
         return None
     if isinstance(port, bool):
-        raise ValueError("port must be an integer 1-65535, not a bool")
+        raise ArgumentTypeError("port must be an integer 1-65535, not a bool")
     if isinstance(port, str):
         text = port.strip()
         if not text.isdigit():
-            raise ValueError(f"port must be an integer 1-65535, got {port!r}")
+            raise InvalidArgumentError(f"port must be an integer 1-65535, got {port!r}")
         value = int(text)
     elif isinstance(port, int):
         value = port
     else:
-        raise ValueError(f"port must be an integer 1-65535, got {type(port).__name__}")
+        raise ArgumentTypeError(f"port must be an integer 1-65535, not {type(port).__name__}")
     if not 1 <= value <= 65535:
-        raise ValueError(f"port must be an integer 1-65535, got {value}")
+        raise InvalidArgumentError(f"port must be an integer 1-65535, got {value}")
     return value
 
 

@@ -145,15 +145,24 @@ def require_file(name: str, value: object) -> Path:
         raise ArgumentTypeError(
             f"{name} must be a path (str or os.PathLike), not {type(value).__name__}"
         )
-    # Checked before Path(), which turns "" into "." (the current folder).
-    if not str(os.fspath(value)).strip():
-        raise InvalidArgumentError(f"{name} must not be empty")
-    path = Path(os.fspath(value))
+    path = _path(name, value)
     if not _probe(name, path, path.is_file):
         raise MissingFileError(f"{name}: no such file: {str(path)!r}")
     if not os.access(path, os.R_OK):
         raise MissingFileError(f"{name}: file is not readable: {str(path)!r}")
     return path
+
+
+def _path(name: str, value: str | os.PathLike[str]) -> Path:
+    text = str(os.fspath(value))
+    # Checked before Path(), which turns "" into "." (the current folder).
+    if not text.strip():
+        raise InvalidArgumentError(f"{name} must not be empty")
+    # pathlib's is_file()/is_dir() answer False for such a path rather than fail, so a
+    # NUL would only surface later, from whatever opens the file.
+    if "\0" in text:
+        raise InvalidArgumentError(f"{name}: a path cannot contain a NUL byte: {text!r}")
+    return Path(text)
 
 
 def _probe(name: str, path: Path, question: Callable[[], bool]) -> bool:
@@ -173,10 +182,7 @@ def require_writable_target(name: str, value: object) -> Path:
         raise ArgumentTypeError(
             f"{name} must be a path (str or os.PathLike), not {type(value).__name__}"
         )
-    # Checked before Path(), which turns "" into "." (the current folder).
-    if not str(os.fspath(value)).strip():
-        raise InvalidArgumentError(f"{name} must not be empty")
-    path = Path(os.fspath(value))
+    path = _path(name, value)
     folder = path if _probe(name, path, path.is_dir) else path.parent
     if not _probe(name, folder, folder.is_dir):
         raise MissingFileError(f"{name}: folder does not exist: {str(folder)!r}")

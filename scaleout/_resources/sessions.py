@@ -201,8 +201,10 @@ class SessionsResource(Resource):
         check.require_positive_number("round_timeout", round_timeout)
         check.require_int("rounds", rounds, minimum=1)
         check.require_int("round_buffer_size", round_buffer_size)
-        if round_buffer_size == 0:
-            raise InvalidArgumentError("round_buffer_size must not be 0 (use -1 for no buffer)")
+        if round_buffer_size == 0 or round_buffer_size < -1:
+            raise InvalidArgumentError(
+                f"round_buffer_size must be >= 1, or -1 for no buffer; got {round_buffer_size}"
+            )
         check.require_bool("delete_models", delete_models)
         check.require_bool("validate", validate)
         check.require_choice("helper", helper, Helper, allow_none=True)

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from scaleout import AsyncScaleout, Scaleout
+from scaleout._auth import RefreshTokenAuth
 from scaleout.local import LocalController, write_compute_package, write_seed_model
 from scaleout.local.handlers import REGISTRY
 
@@ -65,11 +66,11 @@ def test_a_hundred_concurrent_calls_without_errors(open_controller: LocalControl
 
 
 def test_fifty_callers_across_a_token_expiry_make_one_refresh_each_time() -> None:
-    """The access token lives 31 s and is renewed 30 s before it expires: after 2 s, 50
-    concurrent calls find it expiring and share one refresh, as the server counts."""
+    """Once the access token is within its renewal margin (its last quarter), 50 concurrent
+    calls find it expiring and share one refresh, as the server counts."""
     refreshes = Counting("refresh_token")
     with LocalController(
-        clients=1, auth=True, access_token_ttl=31, handler_overrides={"refresh_token": refreshes}
+        clients=1, auth=True, access_token_ttl=4, handler_overrides={"refresh_token": refreshes}
     ) as ctl:
 
         async def main() -> None:
@@ -77,7 +78,10 @@ def test_fifty_callers_across_a_token_expiry_make_one_refresh_each_time() -> Non
                 first = await asyncio.gather(*(sdk.get_clients_count() for _ in range(50)))
                 assert first == [1] * 50
                 assert refreshes.count == 1
-                await asyncio.sleep(2.1)  # now within the renewal margin (exp is rounded up)
+                auth = sdk._core.auth
+                assert isinstance(auth, RefreshTokenAuth) and auth.expires_at is not None
+                renew_from = auth.expires_at.timestamp() - auth._margin
+                await asyncio.sleep(max(0.0, renew_from - time.time()) + 0.1)
                 second = await asyncio.gather(*(sdk.get_models_count() for _ in range(50)))
                 assert second == [0] * 50
                 assert refreshes.count == 2

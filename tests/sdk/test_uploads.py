@@ -13,6 +13,7 @@ import pytest
 
 from scaleout import (
     APIConnectionError,
+    APIResponseValidationError,
     BadRequestError,
     InternalServerError,
     MissingFileError,
@@ -274,23 +275,40 @@ def test_empty_file_sends_no_chunk(server: FakeServer, client: Scaleout, tmp_pat
     assert progress == []
 
 
-@pytest.mark.parametrize("answer", [{}, {"upload_id": ""}, {"upload_id": 5}, ["u1"], None])
+@pytest.mark.parametrize(
+    ("answer", "error"),
+    [
+        ({}, APIResponseValidationError),
+        ({"upload_id": 5}, APIResponseValidationError),
+        (["u1"], APIResponseValidationError),
+        (None, APIResponseValidationError),
+        ({"upload_id": ""}, UploadError),
+    ],
+)
 def test_missing_upload_id(
-    answer: Any, server: FakeServer, client: Scaleout, tmp_path: Path
+    answer: Any, error: type[Exception], server: FakeServer, client: Scaleout, tmp_path: Path
 ) -> None:
     server.on("POST", INIT, answer)
-    with pytest.raises(UploadError, match="upload_id"):
+    with pytest.raises(error, match="upload_id|dict"):
         client.set_active_model(write(tmp_path, 10))
     assert server.calls() == [("POST", INIT)]
 
 
-@pytest.mark.parametrize("answer", [{}, {"file_token": ""}, {"file_token": None}, None])
+@pytest.mark.parametrize(
+    ("answer", "error"),
+    [
+        ({}, APIResponseValidationError),
+        ({"file_token": None}, APIResponseValidationError),
+        (None, APIResponseValidationError),
+        ({"file_token": ""}, UploadError),
+    ],
+)
 def test_missing_file_token(
-    answer: Any, server: FakeServer, client: Scaleout, tmp_path: Path
+    answer: Any, error: type[Exception], server: FakeServer, client: Scaleout, tmp_path: Path
 ) -> None:
     routes(server)
     server.routes[("POST", "/api/v1/file-upload/u1/complete")] = [respond(200, answer)]
-    with pytest.raises(UploadError, match="file_token"):
+    with pytest.raises(error, match="file_token|dict"):
         client.set_active_model(write(tmp_path, 10))
     assert server.calls()[-1] == ("POST", "/api/v1/file-upload/u1/abort")
     assert server.matching("PUT", "/api/v1/helpers/active") == []

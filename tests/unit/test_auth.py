@@ -157,8 +157,8 @@ def test_simplejwt_style_keys_and_role_and_scheme() -> None:
 
 def test_expiry_from_jwt_exp_and_refresh_before_expiry() -> None:
     clock = Clock()
-    first = jwt(exp=int(clock.now) + 100, role="admin")
-    second = jwt(exp=int(clock.now) + 1000, role="admin")
+    first = jwt(exp=int(clock.now) + 1000, role="admin")
+    second = jwt(exp=int(clock.now) + 2000, role="admin")
     ctl = FakeController()
     ctl.refresh_ok(first, expires_in=5)  # exp in the JWT wins over expires_in
     ctl.refresh_ok(second)
@@ -166,14 +166,31 @@ def test_expiry_from_jwt_exp_and_refresh_before_expiry() -> None:
     with client_for(ctl, auth) as client:
         client.get(API)
         assert auth.expires_at is not None
-        assert auth.expires_at.timestamp() == clock.now + 100
-        clock.now += 69  # 31 s left: still used
+        assert auth.expires_at.timestamp() == clock.now + 1000
+        clock.now += 969  # 31 s left: still used
         client.get(API)
         assert len(ctl.refresh_bodies) == 1
         clock.now += 2  # 29 s left: refreshed before sending
         client.get(API)
     assert len(ctl.refresh_bodies) == 2
     assert ctl.api_auth == [f"Bearer {first}", f"Bearer {first}", f"Bearer {second}"]
+
+
+def test_a_short_lived_token_is_renewed_in_its_last_quarter_not_on_every_request() -> None:
+    clock = Clock()
+    ctl = FakeController()
+    ctl.refresh_ok("short-1", expires_in=8)
+    ctl.refresh_ok("short-2", expires_in=8)
+    auth = refresh_auth(clock=clock)
+    with client_for(ctl, auth) as client:
+        client.get(API)
+        clock.now += 5.5  # 2.5 s of 8 left: still used
+        client.get(API)
+        assert len(ctl.refresh_bodies) == 1
+        clock.now += 1  # 1.5 s left, within the last quarter: renewed
+        client.get(API)
+    assert len(ctl.refresh_bodies) == 2
+    assert ctl.api_auth == ["Bearer short-1", "Bearer short-1", "Bearer short-2"]
 
 
 def test_expiry_from_expires_in_then_default() -> None:

@@ -161,7 +161,7 @@ def test_invalid_max_retries() -> None:
     transport, _, _ = make(OK)
     with httpx.Client(transport=transport) as client:
         request = client.build_request("GET", URL, extensions={"scaleout_max_retries": "x"})
-        with pytest.raises(ValueError, match="max_retries"):
+        with pytest.raises(TypeError, match="max_retries"):
             client.send(request)
 
 

@@ -4,6 +4,7 @@ import logging
 
 import pytest
 
+from scaleout import ArgumentTypeError, InvalidArgumentError
 from scaleout._url import BaseURL, is_loopback_host, resolve_base_url
 
 # Section 2.2 of the API fact sheet: (host, port, secure) -> (secure, port, warns).
@@ -91,9 +92,15 @@ def test_numeric_string_port_behaves_like_int() -> None:
     assert resolve_base_url("example.com", "443").secure is True
 
 
-@pytest.mark.parametrize("port", ["abc", "0", 0, 65536, -1, "8080x", True, 1.5])
+@pytest.mark.parametrize("port", ["abc", "0", 0, 65536, -1, "8080x"])
 def test_bad_port_argument(port: object) -> None:
-    with pytest.raises(ValueError, match="port"):
+    with pytest.raises(InvalidArgumentError, match="port"):
+        resolve_base_url("example.com", port)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("port", [True, 1.5, b"80"])
+def test_port_of_the_wrong_type(port: object) -> None:
+    with pytest.raises(ArgumentTypeError, match="port"):
         resolve_base_url("example.com", port)  # type: ignore[arg-type]
 
 
@@ -111,7 +118,7 @@ def test_empty_host(host: str) -> None:
 
 @pytest.mark.parametrize("host", ["ftp://example.com", "grpc://example.com:443"])
 def test_unsupported_scheme(host: str) -> None:
-    with pytest.raises(ValueError, match="Unsupported URL scheme"):
+    with pytest.raises(InvalidArgumentError, match="host has an unsupported URL scheme"):
         resolve_base_url(host)
 
 
