@@ -46,7 +46,7 @@ ensure_node_projects() {
 }
 
 chromium_path() {
-    command -v chromium || command -v chromium-browser
+    command -v chromium
 }
 
 ensure_chromium() {
