@@ -35,13 +35,13 @@ UNUSED: dict[str, str] = {
         "which need not lie under the controller's base URL"
     ),
     "get_attribute": "no method reads one attribute by id; client.api's operation does",
-    "count_attributes": COUNT,
+    "count_attributes": "no method counts attributes; client.api's operation does",
     "query_attributes": (
         "get_attribute_trail and iter_attributes filter with the query string "
         "(list_attributes); the body-filter variant is client.api's operation"
     ),
     "get_prediction": "no method reads one prediction by id; client.api's operation does",
-    "count_predictions": COUNT,
+    "count_predictions": "no method counts predictions; client.api's operation does",
 }
 
 #: Optional parameters of used operations that no method passes, and why.
