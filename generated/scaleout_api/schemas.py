@@ -14,8 +14,10 @@ __all__ = [
     "AddModelResult",
     "AddPackageResult",
     "AddStatusResult",
+    "AggregationTime",
     "Aggregator",
     "AggregatorKwargs",
+    "AncestorLimit",
     "Attribute",
     "AttributeInput",
     "AttributeList",
@@ -24,13 +26,17 @@ __all__ = [
     "Client",
     "ClientConfig",
     "ClientList",
+    "ClientSettings",
     "ClientStatus",
     "Combiner",
     "CombinerList",
+    "CombinerParent",
     "CombinerUpdate",
     "Command",
+    "CommandAnswers",
     "CommandControlRequest",
     "CommandList",
+    "CommandParameters",
     "CommandResult",
     "CommandStatus",
     "CompleteUploadResult",
@@ -50,7 +56,6 @@ __all__ = [
     "CountStatusesResult",
     "CountValidationsResult",
     "CreateSessionResult",
-    "CredentialType",
     "CurrentAttributes",
     "CurrentAttributesRequest",
     "DownloadModelResult",
@@ -76,6 +81,7 @@ __all__ = [
     "GetValidationResult",
     "Helper",
     "HelperUpdate",
+    "HttpDate",
     "InitUploadResult",
     "ListAttributesResult",
     "ListClientsResult",
@@ -99,25 +105,28 @@ __all__ = [
     "ModelAdded",
     "ModelList",
     "Node",
+    "NodeAttributes",
     "Package",
     "PackageAddForm",
     "PackageAdded",
     "PackageList",
     "PackageMode",
+    "PageLimit",
+    "PageSkip",
     "Prediction",
     "PredictionList",
     "QueryAttributesResult",
+    "ReduceTimings",
     "RefreshTokenResult",
+    "Rfc3339Timestamp",
     "Round",
     "RoundCombiner",
+    "RoundCombinerConfig",
     "RoundCombinerData",
-    "RoundCombinerDataAggregationTime",
     "RoundConfig",
     "RoundData",
-    "RoundDataReduce",
     "RoundList",
     "RoundStatus",
-    "Run",
     "RunCommandRequest",
     "RunCommandResult",
     "ServerOptimizer",
@@ -129,6 +138,7 @@ __all__ = [
     "SessionStatus",
     "SetActiveHelperResult",
     "SkipCommandResult",
+    "SortKey",
     "SortOrder",
     "StageModelRequest",
     "StageModelResult",
@@ -145,7 +155,6 @@ __all__ = [
     "StatusList",
     "StopCommandResult",
     "StopCurrentSessionResult",
-    "Telemetry",
     "TokenRefreshRequest",
     "TokenResponse",
     "UpdateCombinerResult",
@@ -183,7 +192,6 @@ PackageMode: TypeAlias = Literal["local", "remote"]
 CommandStatus: TypeAlias = Literal[
     "", "COMPLETED", "PENDING", "RUNNING", "FAILED", "INTERRUPTED", "NEW", "TIMEOUT", "CREATED", "UNKNOWN"
 ]
-CredentialType: TypeAlias = Literal["api_key", "enrollment", "client_refresh", "refresh_token"]
 Aggregator: TypeAlias = Literal["fedavg", "fedopt"]
 ServerOptimizer: TypeAlias = Literal["adam", "yogi", "adagrad"]
 
@@ -220,6 +228,24 @@ class PackageAdded(TypedDict):
     message: str
     success: NotRequired[bool]
     package_id: NotRequired[str]
+
+
+PageLimit: TypeAlias = int
+
+
+AncestorLimit: TypeAlias = int
+
+
+PageSkip: TypeAlias = int
+
+
+SortKey: TypeAlias = str
+
+
+HttpDate: TypeAlias = str
+
+
+Rfc3339Timestamp: TypeAlias = str
 
 
 class AggregatorKwargs(TypedDict):
@@ -259,12 +285,14 @@ class Client(TypedDict):
     combiner_preferred: NotRequired[str | bool | None]
     ip: NotRequired[str | None]
     status: ClientStatus
-    #: HTTP-date.
-    last_seen: str
+    last_seen: HttpDate
     #: Whether the client runs the controller's package.
     package: NotRequired[PackageMode | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
+
+
+CombinerParent: TypeAlias = dict[str, Any]
 
 
 class Combiner(TypedDict):
@@ -277,13 +305,13 @@ class Combiner(TypedDict):
     address: NotRequired[str | None]
     fqdn: NotRequired[str | None]
     ip: NotRequired[str | None]
-    parent: NotRequired[dict[str, Any] | None]
+    parent: NotRequired[CombinerParent | None]
     port: NotRequired[int | None]
     public_hostname: NotRequired[str | None]
     internal_hostname: NotRequired[str | None]
     grpc_secure: NotRequired[bool | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
 
 
 class Model(TypedDict):
@@ -298,8 +326,8 @@ class Model(TypedDict):
     parent_model: NotRequired[str | None]
     session_id: NotRequired[str | None]
     allow_training: NotRequired[bool | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
 
 
 class Package(TypedDict):
@@ -314,12 +342,16 @@ class Package(TypedDict):
     helper: Helper
     storage_file_name: NotRequired[str | None]
     active: NotRequired[bool | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
 
 
 class SessionConfig(TypedDict):
-    """The configuration of a session."""
+    """The configuration of a session. Servers require the eight `required` fields; a `default`
+    here is the value the documented clients send when their caller does not choose one
+    (`helper_type` and `model_id` have none: clients send the active helper and the newest
+    model).
+    """
 
     aggregator: Aggregator
     aggregator_kwargs: NotRequired[AggregatorKwargs | None]
@@ -328,11 +360,13 @@ class SessionConfig(TypedDict):
     #: The round buffer size; -1 for none. Non-zero.
     buffer_size: int
     rounds: NotRequired[int | None]
+    #: Delete the combiners' intermediate models.
     delete_models_storage: bool
     #: The minimum number of clients a round needs.
     clients_required: int
     #: How many clients a round asks for.
     requested_clients: NotRequired[int | None]
+    #: Validate the model after each round.
     validate: bool
     #: The documented 1.0.1 client sends null unless told; servers reject that.
     helper_type: Helper
@@ -351,8 +385,8 @@ class Session(TypedDict):
     status: NotRequired[SessionStatus | None]
     session_config: SessionConfig
     seed_model_id: NotRequired[str | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
 
 
 class SessionCreate(TypedDict):
@@ -375,6 +409,9 @@ class SessionStartRequest(TypedDict):
     client_ids: NotRequired[str]
 
 
+ClientSettings: TypeAlias = dict[str, Any]
+
+
 class RoundConfig(TypedDict):
     """The configuration of one round; every SessionConfig field plus these."""
 
@@ -382,7 +419,7 @@ class RoundConfig(TypedDict):
     task: NotRequired[str | None]
     rounds: NotRequired[int | None]
     round_id: NotRequired[str | None]
-    client_settings: NotRequired[dict[str, Any] | None]
+    client_settings: NotRequired[ClientSettings | None]
     is_sl_inference: NotRequired[bool | None]
     selected_clients: NotRequired[list[str] | None]
     aggregator: NotRequired[Aggregator | None]
@@ -392,8 +429,8 @@ class RoundConfig(TypedDict):
     model_id: NotRequired[str | None]
 
 
-class RoundDataReduce(TypedDict):
-    """The RoundDataReduce schema."""
+class ReduceTimings(TypedDict):
+    """Seconds the controller spent making the round's model."""
 
     time_aggregate_model: NotRequired[float]
     time_fetch_model: NotRequired[float]
@@ -404,11 +441,14 @@ class RoundData(TypedDict):
     """Timings of a round."""
 
     time_commit: NotRequired[float | None]
-    reduce: NotRequired[RoundDataReduce | None]
+    reduce: NotRequired[ReduceTimings | None]
 
 
-class RoundCombinerDataAggregationTime(TypedDict):
-    """The RoundCombinerDataAggregationTime schema."""
+RoundCombinerConfig: TypeAlias = dict[str, Any]
+
+
+class AggregationTime(TypedDict):
+    """How a combiner's aggregation went."""
 
     nr_aggregated_models: NotRequired[int]
     time_model_aggregation: NotRequired[float]
@@ -416,9 +456,9 @@ class RoundCombinerDataAggregationTime(TypedDict):
 
 
 class RoundCombinerData(TypedDict):
-    """The RoundCombinerData schema."""
+    """What a combiner reports of its part of a round."""
 
-    aggregation_time: NotRequired[RoundCombinerDataAggregationTime]
+    aggregation_time: NotRequired[AggregationTime]
     nr_expected_updates: NotRequired[int]
     nr_required_updates: NotRequired[int]
     time_combination: NotRequired[float]
@@ -434,8 +474,7 @@ class RoundCombiner(TypedDict):
     #: `Success` or `Failed`.
     status: NotRequired[RoundStatus | None]
     time_exec_training: NotRequired[float | None]
-    #: The RoundConfig plus `_job_id`.
-    config: NotRequired[dict[str, Any] | None]
+    config: NotRequired[RoundCombinerConfig | None]
     data: NotRequired[RoundCombinerData | None]
 
 
@@ -447,8 +486,8 @@ class Round(TypedDict):
     round_config: NotRequired[RoundConfig | None]
     round_data: NotRequired[RoundData | None]
     combiners: NotRequired[list[RoundCombiner]]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
 
 
 class Status(TypedDict):
@@ -457,29 +496,29 @@ class Status(TypedDict):
     status_id: str
     #: The message.
     status: NotRequired[str | None]
-    #: RFC 3339.
-    timestamp: NotRequired[str | None]
+    timestamp: NotRequired[Rfc3339Timestamp | None]
     log_level: NotRequired[LogLevel | None]
     data: NotRequired[str | None]
     correlation_id: NotRequired[str | None]
-    #: A free string; see StatusEventType for the known values.
-    type: NotRequired[str | None]
+    #: The kind of event; one of the StatusEventType values or any other string.
+    type: NotRequired[StatusEventType | str | None]
     extra: NotRequired[str | None]
     session_id: NotRequired[str | None]
     sender: NotRequired[Node | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
 
 
 class StatusInput(TypedDict):
     """A status event to store; every field is optional."""
 
     status: NotRequired[str | None]
-    timestamp: NotRequired[str | None]
+    timestamp: NotRequired[Rfc3339Timestamp | None]
     log_level: NotRequired[LogLevel | None]
     data: NotRequired[str | None]
     correlation_id: NotRequired[str | None]
-    type: NotRequired[str | None]
+    #: The kind of event; one of the StatusEventType values or any other string.
+    type: NotRequired[StatusEventType | str | None]
     extra: NotRequired[str | None]
     session_id: NotRequired[str | None]
     sender: NotRequired[Node | None]
@@ -493,13 +532,13 @@ class Validation(TypedDict):
     #: JSON-encoded metrics, e.g. `{"training_loss": 0.31, "test_accuracy": 0.88}`.
     data: NotRequired[str | None]
     correlation_id: NotRequired[str | None]
-    timestamp: NotRequired[str | None]
+    timestamp: NotRequired[Rfc3339Timestamp | None]
     session_id: NotRequired[str | None]
     meta: NotRequired[str | None]
     sender: NotRequired[Node | None]
     receiver: NotRequired[Node | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
 
 
 class Prediction(TypedDict):
@@ -510,12 +549,12 @@ class Prediction(TypedDict):
     #: JSON-encoded prediction output.
     data: str
     correlation_id: str
-    timestamp: NotRequired[str | None]
+    timestamp: NotRequired[Rfc3339Timestamp | None]
     meta: NotRequired[str | None]
     sender: NotRequired[Node | None]
     receiver: NotRequired[Node | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
 
 
 class Metric(TypedDict):
@@ -524,14 +563,14 @@ class Metric(TypedDict):
     metric_id: str
     key: str
     value: float
-    timestamp: NotRequired[str | None]
+    timestamp: NotRequired[Rfc3339Timestamp | None]
     sender: NotRequired[Node | None]
     model_id: str
     step: NotRequired[int | None]
     round_id: NotRequired[str | None]
     session_id: NotRequired[str | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
 
 
 class Attribute(TypedDict):
@@ -541,10 +580,10 @@ class Attribute(TypedDict):
     key: str
     #: Always a string, e.g. `"true"`.
     value: str
-    timestamp: NotRequired[str | None]
+    timestamp: NotRequired[Rfc3339Timestamp | None]
     sender: NotRequired[Node | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
 
 
 class AttributeInput(TypedDict):
@@ -552,7 +591,7 @@ class AttributeInput(TypedDict):
 
     key: str
     value: str
-    timestamp: NotRequired[str | None]
+    timestamp: NotRequired[Rfc3339Timestamp | None]
     sender: Node
 
 
@@ -577,33 +616,16 @@ class CurrentAttributesRequest(TypedDict):
     client_ids: NotRequired[list[str]]
 
 
-CurrentAttributes: TypeAlias = dict[str, dict[str, str] | str]
+NodeAttributes: TypeAlias = dict[str, str]
 
 
-class Telemetry(TypedDict):
-    """A telemetry reading of a node (FEDn 0.33 `/telemetry`; no client calls it)."""
-
-    telemetry_id: str
-    key: str
-    value: float
-    timestamp: NotRequired[str | None]
-    sender: NotRequired[Node | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+CurrentAttributes: TypeAlias = dict[str, NodeAttributes | str]
 
 
-class Run(TypedDict):
-    """A run of a session (FEDn 0.33 `/runs`; no client calls it)."""
+CommandParameters: TypeAlias = dict[str, Any]
 
-    run_id: str
-    session_id: NotRequired[str | None]
-    model_id: NotRequired[str | None]
-    completed_at_model_id: NotRequired[str | None]
-    round_timeout: int
-    rounds: NotRequired[int | None]
-    completed_at: NotRequired[str | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+
+CommandAnswers: TypeAlias = dict[str, Any]
 
 
 class Command(TypedDict):
@@ -616,12 +638,12 @@ class Command(TypedDict):
     #: e.g. `Custom_<name>`, `Scaleout_ModelUpdate`, `Scaleout_Inference`.
     command_type: NotRequired[str | None]
     status: NotRequired[CommandStatus | None]
-    parameters: NotRequired[dict[str, Any] | None]
+    parameters: NotRequired[CommandParameters | None]
     client_ids: NotRequired[list[str] | None]
     #: Answers per client id, when the clients have answered.
-    result: NotRequired[dict[str, Any] | None]
-    committed_at: NotRequired[str | None]
-    updated_at: NotRequired[str | None]
+    result: NotRequired[CommandAnswers | None]
+    committed_at: NotRequired[HttpDate | None]
+    updated_at: NotRequired[HttpDate | None]
 
 
 class RunCommandRequest(TypedDict):
@@ -639,7 +661,7 @@ class RunCommandRequest(TypedDict):
     timeout: NotRequired[int | None]
     #: The clients to run on; null means all.
     client_ids: NotRequired[list[str] | None]
-    parameters: NotRequired[dict[str, Any] | None]
+    parameters: NotRequired[CommandParameters | None]
 
 
 class CommandResult(TypedDict):
@@ -648,7 +670,8 @@ class CommandResult(TypedDict):
     message: str
     success: NotRequired[bool]
     correlation_id: NotRequired[str | None]
-    result: NotRequired[dict[str, Any] | None]
+    #: Answers per client id, when the command was blocking.
+    result: NotRequired[CommandAnswers | None]
 
 
 class StartInferenceRequest(TypedDict):
@@ -658,7 +681,7 @@ class StartInferenceRequest(TypedDict):
     synchronous: NotRequired[bool]
     #: Seconds to wait; -1 means no limit.
     timeout: NotRequired[int | None]
-    parameters: NotRequired[dict[str, Any] | None]
+    parameters: NotRequired[CommandParameters | None]
     client_ids: NotRequired[list[str] | None]
 
 

@@ -54,7 +54,8 @@ class EntityShaper:
         return shaped
 
     def _resolve(self, schema: Any) -> dict[str, Any]:
-        # Follow $ref and single-item allOf wrappers (the spec's way of making a ref nullable).
+        # Follow $ref, single-item allOf wrappers, and the spec's nullable reference
+        # (anyOf: a schema and a branch that admits only null) to the schema itself.
         for _ in range(_MAX_DEPTH):
             if not isinstance(schema, dict):
                 return {}
@@ -65,6 +66,10 @@ class EntityShaper:
             all_of = schema.get("allOf")
             if isinstance(all_of, list) and len(all_of) == 1 and "properties" not in schema:
                 schema = all_of[0]
+                continue
+            branches = [b for b in schema.get("anyOf") or [] if not _only_null(b)]
+            if len(branches) == 1 and "properties" not in schema:
+                schema = branches[0]
                 continue
             return schema
         return {}
@@ -95,6 +100,11 @@ class EntityShaper:
         """What stands for an unset field: null where the spec allows it, else nothing."""
         if isinstance(schema, dict) and schema.get("nullable"):
             return None
+        if isinstance(schema, dict) and any(
+            _only_null(b) or (isinstance(b, dict) and b.get("nullable"))
+            for b in schema.get("anyOf") or []
+        ):
+            return None
         resolved = self._resolve(schema)
         if resolved.get("nullable"):
             return None
@@ -102,3 +112,7 @@ class EntityShaper:
             return []
         # A field that may not be null (e.g. an option inside aggregator_kwargs) is left out.
         return _LEAVE_OUT
+
+
+def _only_null(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("enum") == [None]

@@ -4,8 +4,11 @@ Connexion validates every request and response; these classes adapt three detail
 
 * Header parameters arrive as strings, so ``X-Limit: 5`` or ``X-Reverse: true`` are converted
   to the header's schema type before validation (connexion validates the raw string).
-* ``nullable: true`` is honoured next to ``allOf``/``oneOf``/``anyOf`` (e.g. ``sender`` or
-  ``round_config``), not only next to ``type``; entity JSON carries such fields as ``null``.
+* ``nullable: true`` is honoured next to ``allOf``/``oneOf``/``anyOf``, not only next to
+  ``type``; entity JSON carries such fields as ``null``.
+* A value other than ``null`` in a nullable reference (``anyOf`` a schema and a branch that
+  admits only ``null``, e.g. ``sender`` or ``round_config``) is checked against the schema
+  alone, so an error names the field inside it rather than "not valid under any".
 * An optional JSON body may be empty even when the client declared ``application/json``: the
   generated SDK client sends exactly that on ``/file-upload/{id}/complete``.
 """
@@ -56,8 +59,24 @@ def _null_if_nullable(keyword: Callable[..., Any]) -> Callable[..., Iterator[Any
     return check
 
 
+def _null_branch_aside(keyword: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+    def check(validator: Any, value: Any, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+        others = [branch for branch in value if not _only_null(branch)]
+        if instance is not None and len(others) == 1 < len(value):
+            yield from validator.descend(instance, others[0])
+            return
+        yield from keyword(validator, value, instance, schema)
+
+    return check
+
+
+def _only_null(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("enum") == [None]
+
+
 def _nullable_aware(base: Any) -> Any:
     overrides = {name: _null_if_nullable(base.VALIDATORS[name]) for name in _COMBINATORS}
+    overrides["anyOf"] = _null_branch_aside(overrides["anyOf"])
     return jsonschema.validators.extend(base, overrides)
 
 

@@ -67,7 +67,8 @@ def test_every_field_with_an_enum_schema_is_typed_by_it() -> None:
     checked = 0
     for name, schema in SCHEMAS.items():
         for key, prop in (schema.get("properties") or {}).items():
-            refs = [prop.get("$ref")] + [m.get("$ref") for m in prop.get("allOf", [])]
+            members = prop.get("allOf", []) + prop.get("anyOf", []) + prop.get("oneOf", [])
+            refs = [prop.get("$ref")] + [m.get("$ref") for m in members]
             targets = [r.rsplit("/", 1)[1] for r in refs if r]
             if targets and "enum" in SCHEMAS[targets[0]]:
                 hint = typing.get_type_hints(getattr(module, name))[key]

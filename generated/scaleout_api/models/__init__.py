@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .aggregation_time import AggregationTime
 from .aggregator import Aggregator
 from .aggregator_kwargs import AggregatorKwargs
 from .attribute import Attribute
@@ -9,24 +10,22 @@ from .attribute_query import AttributeQuery
 from .checksum import Checksum
 from .client_config import ClientConfig
 from .client_list import ClientList
+from .client_settings import ClientSettings
 from .client_status import ClientStatus
 from .combiner import Combiner
 from .combiner_list import CombinerList
-from .combiner_parent_type_0 import CombinerParentType0
+from .combiner_parent import CombinerParent
 from .combiner_update import CombinerUpdate
 from .command import Command
+from .command_answers import CommandAnswers
 from .command_control_request import CommandControlRequest
 from .command_list import CommandList
-from .command_parameters_type_0 import CommandParametersType0
+from .command_parameters import CommandParameters
 from .command_result import CommandResult
-from .command_result_result_type_0 import CommandResultResultType0
-from .command_result_type_0 import CommandResultType0
 from .command_status import CommandStatus
 from .controller_state import ControllerState
 from .controller_status import ControllerStatus
-from .credential_type import CredentialType
 from .current_attributes import CurrentAttributes
-from .current_attributes_additional_property_type_0 import CurrentAttributesAdditionalPropertyType0
 from .current_attributes_request import CurrentAttributesRequest
 from .edge_client import EdgeClient
 from .error import Error
@@ -41,6 +40,7 @@ from .model_add_form import ModelAddForm
 from .model_added import ModelAdded
 from .model_list import ModelList
 from .node import Node
+from .node_attributes import NodeAttributes
 from .package import Package
 from .package_add_form import PackageAddForm
 from .package_added import PackageAdded
@@ -48,20 +48,16 @@ from .package_list import PackageList
 from .package_mode import PackageMode
 from .prediction import Prediction
 from .prediction_list import PredictionList
+from .reduce_timings import ReduceTimings
 from .round_ import Round
 from .round_combiner import RoundCombiner
-from .round_combiner_config_type_0 import RoundCombinerConfigType0
-from .round_combiner_data_type_0 import RoundCombinerDataType0
-from .round_combiner_data_type_0_aggregation_time import RoundCombinerDataType0AggregationTime
+from .round_combiner_config import RoundCombinerConfig
+from .round_combiner_data import RoundCombinerData
 from .round_config import RoundConfig
-from .round_config_client_settings_type_0 import RoundConfigClientSettingsType0
 from .round_data import RoundData
-from .round_data_reduce_type_0 import RoundDataReduceType0
 from .round_list import RoundList
 from .round_status import RoundStatus
-from .run import Run
 from .run_command_request import RunCommandRequest
-from .run_command_request_parameters_type_0 import RunCommandRequestParametersType0
 from .server_optimizer import ServerOptimizer
 from .session import Session
 from .session_config import SessionConfig
@@ -72,14 +68,12 @@ from .session_status import SessionStatus
 from .sort_order import SortOrder
 from .stage_model_request import StageModelRequest
 from .start_inference_request import StartInferenceRequest
-from .start_inference_request_parameters_type_0 import StartInferenceRequestParametersType0
 from .start_predictions_request import StartPredictionsRequest
 from .start_validation_request import StartValidationRequest
 from .status import Status
 from .status_event_type import StatusEventType
 from .status_input import StatusInput
 from .status_list import StatusList
-from .telemetry import Telemetry
 from .token_refresh_request import TokenRefreshRequest
 from .token_response import TokenResponse
 from .upload_chunk import UploadChunk
@@ -91,6 +85,7 @@ from .validation import Validation
 from .validation_list import ValidationList
 
 __all__ = (
+    "AggregationTime",
     "Aggregator",
     "AggregatorKwargs",
     "Attribute",
@@ -100,24 +95,22 @@ __all__ = (
     "Checksum",
     "ClientConfig",
     "ClientList",
+    "ClientSettings",
     "ClientStatus",
     "Combiner",
     "CombinerList",
-    "CombinerParentType0",
+    "CombinerParent",
     "CombinerUpdate",
     "Command",
+    "CommandAnswers",
     "CommandControlRequest",
     "CommandList",
-    "CommandParametersType0",
+    "CommandParameters",
     "CommandResult",
-    "CommandResultResultType0",
-    "CommandResultType0",
     "CommandStatus",
     "ControllerState",
     "ControllerStatus",
-    "CredentialType",
     "CurrentAttributes",
-    "CurrentAttributesAdditionalPropertyType0",
     "CurrentAttributesRequest",
     "EdgeClient",
     "Error",
@@ -132,6 +125,7 @@ __all__ = (
     "ModelAddForm",
     "ModelList",
     "Node",
+    "NodeAttributes",
     "Package",
     "PackageAdded",
     "PackageAddForm",
@@ -139,20 +133,16 @@ __all__ = (
     "PackageMode",
     "Prediction",
     "PredictionList",
+    "ReduceTimings",
     "Round",
     "RoundCombiner",
-    "RoundCombinerConfigType0",
-    "RoundCombinerDataType0",
-    "RoundCombinerDataType0AggregationTime",
+    "RoundCombinerConfig",
+    "RoundCombinerData",
     "RoundConfig",
-    "RoundConfigClientSettingsType0",
     "RoundData",
-    "RoundDataReduceType0",
     "RoundList",
     "RoundStatus",
-    "Run",
     "RunCommandRequest",
-    "RunCommandRequestParametersType0",
     "ServerOptimizer",
     "Session",
     "SessionConfig",
@@ -163,14 +153,12 @@ __all__ = (
     "SortOrder",
     "StageModelRequest",
     "StartInferenceRequest",
-    "StartInferenceRequestParametersType0",
     "StartPredictionsRequest",
     "StartValidationRequest",
     "Status",
     "StatusEventType",
     "StatusInput",
     "StatusList",
-    "Telemetry",
     "TokenRefreshRequest",
     "TokenResponse",
     "UploadChunk",

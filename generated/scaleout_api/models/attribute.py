@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -29,7 +30,7 @@ class Attribute:
         attribute_id (str):
         key (str):
         value (str): Always a string, e.g. `"true"`.
-        timestamp (None | str | Unset):
+        timestamp (datetime.datetime | None | Unset):
         sender (Node | None | Unset):
         committed_at (None | str | Unset):
         updated_at (None | str | Unset):
@@ -38,7 +39,7 @@ class Attribute:
     attribute_id: str
     key: str
     value: str
-    timestamp: None | str | Unset = UNSET
+    timestamp: datetime.datetime | None | Unset = UNSET
     sender: Node | None | Unset = UNSET
     committed_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
@@ -56,6 +57,8 @@ class Attribute:
         timestamp: None | str | Unset
         if isinstance(self.timestamp, Unset):
             timestamp = UNSET
+        elif isinstance(self.timestamp, datetime.datetime):
+            timestamp = self.timestamp.isoformat()
         else:
             timestamp = self.timestamp
 
@@ -110,12 +113,20 @@ class Attribute:
 
         value = d.pop("value")
 
-        def _parse_timestamp(data: object) -> None | str | Unset:
+        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
@@ -127,9 +138,9 @@ class Attribute:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                sender_type_1 = Node.from_dict(data)
+                sender_type_0 = Node.from_dict(data)
 
-                return sender_type_1
+                return sender_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Node | None | Unset, data)

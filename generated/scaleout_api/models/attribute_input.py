@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -31,13 +32,13 @@ class AttributeInput:
             a flat `entity_id` on attributes instead.
              Example: {'name': 'client-1', 'role': 'CLIENT', 'client_id': '0b6c1e84-6d0b-4d8a-9f0e-3c5a7c7d2b11',
             'combiner_id': None}.
-        timestamp (None | str | Unset):
+        timestamp (datetime.datetime | None | Unset):
     """
 
     key: str
     value: str
     sender: Node
-    timestamp: None | str | Unset = UNSET
+    timestamp: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +51,8 @@ class AttributeInput:
         timestamp: None | str | Unset
         if isinstance(self.timestamp, Unset):
             timestamp = UNSET
+        elif isinstance(self.timestamp, datetime.datetime):
+            timestamp = self.timestamp.isoformat()
         else:
             timestamp = self.timestamp
 
@@ -78,12 +81,20 @@ class AttributeInput:
 
         sender = Node.from_dict(d.pop("sender"))
 
-        def _parse_timestamp(data: object) -> None | str | Unset:
+        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.combiner_parent_type_0 import CombinerParentType0
+    from ..models.combiner_parent import CombinerParent
 
 
 T = TypeVar("T", bound="Combiner")
@@ -32,7 +32,7 @@ class Combiner:
             address (None | str | Unset):
             fqdn (None | str | Unset):
             ip (None | str | Unset):
-            parent (CombinerParentType0 | None | Unset):
+            parent (CombinerParent | None | Unset):
             port (int | None | Unset):
             public_hostname (None | str | Unset):
             internal_hostname (None | str | Unset):
@@ -46,7 +46,7 @@ class Combiner:
     address: None | str | Unset = UNSET
     fqdn: None | str | Unset = UNSET
     ip: None | str | Unset = UNSET
-    parent: CombinerParentType0 | None | Unset = UNSET
+    parent: CombinerParent | None | Unset = UNSET
     port: int | None | Unset = UNSET
     public_hostname: None | str | Unset = UNSET
     internal_hostname: None | str | Unset = UNSET
@@ -56,7 +56,7 @@ class Combiner:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.combiner_parent_type_0 import CombinerParentType0  # noqa: PLC0415
+        from ..models.combiner_parent import CombinerParent  # noqa: PLC0415
 
         combiner_id = self.combiner_id
 
@@ -83,7 +83,7 @@ class Combiner:
         parent: dict[str, Any] | None | Unset
         if isinstance(self.parent, Unset):
             parent = UNSET
-        elif isinstance(self.parent, CombinerParentType0):
+        elif isinstance(self.parent, CombinerParent):
             parent = self.parent.to_dict()
         else:
             parent = self.parent
@@ -157,7 +157,7 @@ class Combiner:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.combiner_parent_type_0 import CombinerParentType0  # noqa: PLC0415
+        from ..models.combiner_parent import CombinerParent  # noqa: PLC0415
 
         d = dict(src_dict)
         combiner_id = d.pop("combiner_id")
@@ -191,7 +191,7 @@ class Combiner:
 
         ip = _parse_ip(d.pop("ip", UNSET))
 
-        def _parse_parent(data: object) -> CombinerParentType0 | None | Unset:
+        def _parse_parent(data: object) -> CombinerParent | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -199,12 +199,12 @@ class Combiner:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                parent_type_0 = CombinerParentType0.from_dict(data)
+                parent_type_0 = CombinerParent.from_dict(data)
 
                 return parent_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CombinerParentType0 | None | Unset, data)
+            return cast(CombinerParent | None | Unset, data)
 
         parent = _parse_parent(d.pop("parent", UNSET))
 

@@ -10,8 +10,8 @@ from ..models.command_status import CommandStatus, check_command_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.command_parameters_type_0 import CommandParametersType0
-    from ..models.command_result_type_0 import CommandResultType0
+    from ..models.command_answers import CommandAnswers
+    from ..models.command_parameters import CommandParameters
 
 
 T = TypeVar("T", bound="Command")
@@ -33,9 +33,9 @@ class Command:
             parent_correlation_id (None | str | Unset):
             command_type (None | str | Unset): e.g. `Custom_<name>`, `Scaleout_ModelUpdate`, `Scaleout_Inference`.
             status (CommandStatus | None | Unset):
-            parameters (CommandParametersType0 | None | Unset):
+            parameters (CommandParameters | None | Unset):
             client_ids (list[str] | None | Unset):
-            result (CommandResultType0 | None | Unset): Answers per client id, when the clients have answered.
+            result (CommandAnswers | None | Unset): Answers per client id, when the clients have answered.
             committed_at (None | str | Unset):
             updated_at (None | str | Unset):
     """
@@ -44,16 +44,16 @@ class Command:
     parent_correlation_id: None | str | Unset = UNSET
     command_type: None | str | Unset = UNSET
     status: CommandStatus | None | Unset = UNSET
-    parameters: CommandParametersType0 | None | Unset = UNSET
+    parameters: CommandParameters | None | Unset = UNSET
     client_ids: list[str] | None | Unset = UNSET
-    result: CommandResultType0 | None | Unset = UNSET
+    result: CommandAnswers | None | Unset = UNSET
     committed_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.command_parameters_type_0 import CommandParametersType0  # noqa: PLC0415
-        from ..models.command_result_type_0 import CommandResultType0  # noqa: PLC0415
+        from ..models.command_answers import CommandAnswers  # noqa: PLC0415
+        from ..models.command_parameters import CommandParameters  # noqa: PLC0415
 
         correlation_id = self.correlation_id
 
@@ -80,7 +80,7 @@ class Command:
         parameters: dict[str, Any] | None | Unset
         if isinstance(self.parameters, Unset):
             parameters = UNSET
-        elif isinstance(self.parameters, CommandParametersType0):
+        elif isinstance(self.parameters, CommandParameters):
             parameters = self.parameters.to_dict()
         else:
             parameters = self.parameters
@@ -97,7 +97,7 @@ class Command:
         result: dict[str, Any] | None | Unset
         if isinstance(self.result, Unset):
             result = UNSET
-        elif isinstance(self.result, CommandResultType0):
+        elif isinstance(self.result, CommandAnswers):
             result = self.result.to_dict()
         else:
             result = self.result
@@ -142,8 +142,8 @@ class Command:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.command_parameters_type_0 import CommandParametersType0  # noqa: PLC0415
-        from ..models.command_result_type_0 import CommandResultType0  # noqa: PLC0415
+        from ..models.command_answers import CommandAnswers  # noqa: PLC0415
+        from ..models.command_parameters import CommandParameters  # noqa: PLC0415
 
         d = dict(src_dict)
         correlation_id = d.pop("correlation_id")
@@ -174,16 +174,16 @@ class Command:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_1 = check_command_status(data)
+                status_type_0 = check_command_status(data)
 
-                return status_type_1
+                return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(CommandStatus | None | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 
-        def _parse_parameters(data: object) -> CommandParametersType0 | None | Unset:
+        def _parse_parameters(data: object) -> CommandParameters | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -191,12 +191,12 @@ class Command:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                parameters_type_0 = CommandParametersType0.from_dict(data)
+                parameters_type_0 = CommandParameters.from_dict(data)
 
                 return parameters_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommandParametersType0 | None | Unset, data)
+            return cast(CommandParameters | None | Unset, data)
 
         parameters = _parse_parameters(d.pop("parameters", UNSET))
 
@@ -217,7 +217,7 @@ class Command:
 
         client_ids = _parse_client_ids(d.pop("client_ids", UNSET))
 
-        def _parse_result(data: object) -> CommandResultType0 | None | Unset:
+        def _parse_result(data: object) -> CommandAnswers | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -225,12 +225,12 @@ class Command:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                result_type_0 = CommandResultType0.from_dict(data)
+                result_type_0 = CommandAnswers.from_dict(data)
 
                 return result_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommandResultType0 | None | Unset, data)
+            return cast(CommandAnswers | None | Unset, data)
 
         result = _parse_result(d.pop("result", UNSET))
 

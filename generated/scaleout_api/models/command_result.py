@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.command_result_result_type_0 import CommandResultResultType0
+    from ..models.command_answers import CommandAnswers
 
 
 T = TypeVar("T", bound="CommandResult")
@@ -27,17 +27,17 @@ class CommandResult:
         message (str):
         success (bool | Unset):
         correlation_id (None | str | Unset):
-        result (CommandResultResultType0 | None | Unset):
+        result (CommandAnswers | None | Unset): Answers per client id, when the command was blocking.
     """
 
     message: str
     success: bool | Unset = UNSET
     correlation_id: None | str | Unset = UNSET
-    result: CommandResultResultType0 | None | Unset = UNSET
+    result: CommandAnswers | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.command_result_result_type_0 import CommandResultResultType0  # noqa: PLC0415
+        from ..models.command_answers import CommandAnswers  # noqa: PLC0415
 
         message = self.message
 
@@ -52,7 +52,7 @@ class CommandResult:
         result: dict[str, Any] | None | Unset
         if isinstance(self.result, Unset):
             result = UNSET
-        elif isinstance(self.result, CommandResultResultType0):
+        elif isinstance(self.result, CommandAnswers):
             result = self.result.to_dict()
         else:
             result = self.result
@@ -75,7 +75,7 @@ class CommandResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.command_result_result_type_0 import CommandResultResultType0  # noqa: PLC0415
+        from ..models.command_answers import CommandAnswers  # noqa: PLC0415
 
         d = dict(src_dict)
         message = d.pop("message")
@@ -91,7 +91,7 @@ class CommandResult:
 
         correlation_id = _parse_correlation_id(d.pop("correlation_id", UNSET))
 
-        def _parse_result(data: object) -> CommandResultResultType0 | None | Unset:
+        def _parse_result(data: object) -> CommandAnswers | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -99,12 +99,12 @@ class CommandResult:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                result_type_0 = CommandResultResultType0.from_dict(data)
+                result_type_0 = CommandAnswers.from_dict(data)
 
                 return result_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CommandResultResultType0 | None | Unset, data)
+            return cast(CommandAnswers | None | Unset, data)
 
         result = _parse_result(d.pop("result", UNSET))
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.current_attributes_additional_property_type_0 import CurrentAttributesAdditionalPropertyType0
+    from ..models.node_attributes import NodeAttributes
 
 
 T = TypeVar("T", bound="CurrentAttributes")
@@ -23,16 +23,14 @@ class CurrentAttributes:
 
     """
 
-    additional_properties: dict[str, CurrentAttributesAdditionalPropertyType0 | str] = _attrs_field(
-        init=False, factory=dict
-    )
+    additional_properties: dict[str, NodeAttributes | str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.current_attributes_additional_property_type_0 import CurrentAttributesAdditionalPropertyType0  # noqa: PLC0415
+        from ..models.node_attributes import NodeAttributes  # noqa: PLC0415
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
-            if isinstance(prop, CurrentAttributesAdditionalPropertyType0):
+            if isinstance(prop, NodeAttributes):
                 field_dict[prop_name] = prop.to_dict()
             else:
                 field_dict[prop_name] = prop
@@ -41,7 +39,7 @@ class CurrentAttributes:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.current_attributes_additional_property_type_0 import CurrentAttributesAdditionalPropertyType0  # noqa: PLC0415
+        from ..models.node_attributes import NodeAttributes  # noqa: PLC0415
 
         d = dict(src_dict)
         current_attributes = cls()
@@ -49,16 +47,16 @@ class CurrentAttributes:
         additional_properties = {}
         for prop_name, prop_dict in d.items():
 
-            def _parse_additional_property(data: object) -> CurrentAttributesAdditionalPropertyType0 | str:
+            def _parse_additional_property(data: object) -> NodeAttributes | str:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    additional_property_type_0 = CurrentAttributesAdditionalPropertyType0.from_dict(data)
+                    additional_property_type_0 = NodeAttributes.from_dict(data)
 
                     return additional_property_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                return cast(CurrentAttributesAdditionalPropertyType0 | str, data)
+                return cast(NodeAttributes | str, data)
 
             additional_property = _parse_additional_property(prop_dict)
 
@@ -71,10 +69,10 @@ class CurrentAttributes:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> CurrentAttributesAdditionalPropertyType0 | str:
+    def __getitem__(self, key: str) -> NodeAttributes | str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: CurrentAttributesAdditionalPropertyType0 | str) -> None:
+    def __setitem__(self, key: str, value: NodeAttributes | str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

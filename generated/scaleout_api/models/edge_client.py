@@ -28,7 +28,9 @@ class EdgeClient:
         name (str):
         combiner (str): Name of the assigned combiner.
         status (ClientStatus): The connection status of a client.
-        last_seen (str): HTTP-date.
+        last_seen (str): An RFC 1123 HTTP-date (the IMF-fixdate of RFC 9110), always in GMT: how the controller
+            writes its Python datetime fields (`committed_at`, `updated_at`, `last_seen`).
+             Example: Wed, 04 Mar 2026 16:43:40 GMT.
         combiner_preferred (bool | None | str | Unset): Name of the preferred combiner (old data may hold `false`).
         ip (None | str | Unset):
         package (None | PackageMode | Unset): Whether the client runs the controller's package.
@@ -154,9 +156,9 @@ class EdgeClient:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                package_type_1 = check_package_mode(data)
+                package_type_0 = check_package_mode(data)
 
-                return package_type_1
+                return package_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | PackageMode | Unset, data)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -31,7 +32,7 @@ class Metric:
         key (str):
         value (float):
         model_id (str):
-        timestamp (None | str | Unset):
+        timestamp (datetime.datetime | None | Unset):
         sender (Node | None | Unset):
         step (int | None | Unset):
         round_id (None | str | Unset):
@@ -44,7 +45,7 @@ class Metric:
     key: str
     value: float
     model_id: str
-    timestamp: None | str | Unset = UNSET
+    timestamp: datetime.datetime | None | Unset = UNSET
     sender: Node | None | Unset = UNSET
     step: int | None | Unset = UNSET
     round_id: None | str | Unset = UNSET
@@ -67,6 +68,8 @@ class Metric:
         timestamp: None | str | Unset
         if isinstance(self.timestamp, Unset):
             timestamp = UNSET
+        elif isinstance(self.timestamp, datetime.datetime):
+            timestamp = self.timestamp.isoformat()
         else:
             timestamp = self.timestamp
 
@@ -148,12 +151,20 @@ class Metric:
 
         model_id = d.pop("model_id")
 
-        def _parse_timestamp(data: object) -> None | str | Unset:
+        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
@@ -165,9 +176,9 @@ class Metric:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                sender_type_1 = Node.from_dict(data)
+                sender_type_0 = Node.from_dict(data)
 
-                return sender_type_1
+                return sender_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Node | None | Unset, data)

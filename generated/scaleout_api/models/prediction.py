@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -31,7 +32,7 @@ class Prediction:
         model_id (str):
         data (str): JSON-encoded prediction output.
         correlation_id (str):
-        timestamp (None | str | Unset):
+        timestamp (datetime.datetime | None | Unset):
         meta (None | str | Unset):
         sender (Node | None | Unset):
         receiver (Node | None | Unset):
@@ -43,7 +44,7 @@ class Prediction:
     model_id: str
     data: str
     correlation_id: str
-    timestamp: None | str | Unset = UNSET
+    timestamp: datetime.datetime | None | Unset = UNSET
     meta: None | str | Unset = UNSET
     sender: Node | None | Unset = UNSET
     receiver: Node | None | Unset = UNSET
@@ -65,6 +66,8 @@ class Prediction:
         timestamp: None | str | Unset
         if isinstance(self.timestamp, Unset):
             timestamp = UNSET
+        elif isinstance(self.timestamp, datetime.datetime):
+            timestamp = self.timestamp.isoformat()
         else:
             timestamp = self.timestamp
 
@@ -140,12 +143,20 @@ class Prediction:
 
         correlation_id = d.pop("correlation_id")
 
-        def _parse_timestamp(data: object) -> None | str | Unset:
+        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
@@ -166,9 +177,9 @@ class Prediction:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                sender_type_1 = Node.from_dict(data)
+                sender_type_0 = Node.from_dict(data)
 
-                return sender_type_1
+                return sender_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Node | None | Unset, data)
@@ -183,9 +194,9 @@ class Prediction:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                receiver_type_1 = Node.from_dict(data)
+                receiver_type_0 = Node.from_dict(data)
 
-                return receiver_type_1
+                return receiver_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Node | None | Unset, data)

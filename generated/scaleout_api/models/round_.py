@@ -136,9 +136,9 @@ class Round:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_1 = check_round_status(data)
+                status_type_0 = check_round_status(data)
 
-                return status_type_1
+                return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | RoundStatus | Unset, data)
@@ -153,9 +153,9 @@ class Round:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                round_config_type_1 = RoundConfig.from_dict(data)
+                round_config_type_0 = RoundConfig.from_dict(data)
 
-                return round_config_type_1
+                return round_config_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | RoundConfig | Unset, data)
@@ -170,9 +170,9 @@ class Round:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                round_data_type_1 = RoundData.from_dict(data)
+                round_data_type_0 = RoundData.from_dict(data)
 
-                return round_data_type_1
+                return round_data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | RoundData | Unset, data)

@@ -10,8 +10,8 @@ from ..models.round_status import RoundStatus, check_round_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.round_combiner_config_type_0 import RoundCombinerConfigType0
-    from ..models.round_combiner_data_type_0 import RoundCombinerDataType0
+    from ..models.round_combiner_config import RoundCombinerConfig
+    from ..models.round_combiner_data import RoundCombinerData
 
 
 T = TypeVar("T", bound="RoundCombiner")
@@ -33,8 +33,8 @@ class RoundCombiner:
         name (None | str | Unset):
         status (None | RoundStatus | Unset): `Success` or `Failed`.
         time_exec_training (float | None | Unset):
-        config (None | RoundCombinerConfigType0 | Unset): The RoundConfig plus `_job_id`.
-        data (None | RoundCombinerDataType0 | Unset):
+        config (None | RoundCombinerConfig | Unset):
+        data (None | RoundCombinerData | Unset):
     """
 
     round_id: None | str | Unset = UNSET
@@ -42,13 +42,13 @@ class RoundCombiner:
     name: None | str | Unset = UNSET
     status: None | RoundStatus | Unset = UNSET
     time_exec_training: float | None | Unset = UNSET
-    config: None | RoundCombinerConfigType0 | Unset = UNSET
-    data: None | RoundCombinerDataType0 | Unset = UNSET
+    config: None | RoundCombinerConfig | Unset = UNSET
+    data: None | RoundCombinerData | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.round_combiner_config_type_0 import RoundCombinerConfigType0  # noqa: PLC0415
-        from ..models.round_combiner_data_type_0 import RoundCombinerDataType0  # noqa: PLC0415
+        from ..models.round_combiner_config import RoundCombinerConfig  # noqa: PLC0415
+        from ..models.round_combiner_data import RoundCombinerData  # noqa: PLC0415
 
         round_id: None | str | Unset
         if isinstance(self.round_id, Unset):
@@ -85,7 +85,7 @@ class RoundCombiner:
         config: dict[str, Any] | None | Unset
         if isinstance(self.config, Unset):
             config = UNSET
-        elif isinstance(self.config, RoundCombinerConfigType0):
+        elif isinstance(self.config, RoundCombinerConfig):
             config = self.config.to_dict()
         else:
             config = self.config
@@ -93,7 +93,7 @@ class RoundCombiner:
         data: dict[str, Any] | None | Unset
         if isinstance(self.data, Unset):
             data = UNSET
-        elif isinstance(self.data, RoundCombinerDataType0):
+        elif isinstance(self.data, RoundCombinerData):
             data = self.data.to_dict()
         else:
             data = self.data
@@ -120,8 +120,8 @@ class RoundCombiner:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.round_combiner_config_type_0 import RoundCombinerConfigType0  # noqa: PLC0415
-        from ..models.round_combiner_data_type_0 import RoundCombinerDataType0  # noqa: PLC0415
+        from ..models.round_combiner_config import RoundCombinerConfig  # noqa: PLC0415
+        from ..models.round_combiner_data import RoundCombinerData  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -160,9 +160,9 @@ class RoundCombiner:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_1 = check_round_status(data)
+                status_type_0 = check_round_status(data)
 
-                return status_type_1
+                return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | RoundStatus | Unset, data)
@@ -178,7 +178,7 @@ class RoundCombiner:
 
         time_exec_training = _parse_time_exec_training(d.pop("time_exec_training", UNSET))
 
-        def _parse_config(data: object) -> None | RoundCombinerConfigType0 | Unset:
+        def _parse_config(data: object) -> None | RoundCombinerConfig | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -186,16 +186,16 @@ class RoundCombiner:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                config_type_0 = RoundCombinerConfigType0.from_dict(data)
+                config_type_0 = RoundCombinerConfig.from_dict(data)
 
                 return config_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RoundCombinerConfigType0 | Unset, data)
+            return cast(None | RoundCombinerConfig | Unset, data)
 
         config = _parse_config(d.pop("config", UNSET))
 
-        def _parse_data(data: object) -> None | RoundCombinerDataType0 | Unset:
+        def _parse_data(data: object) -> None | RoundCombinerData | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -203,12 +203,12 @@ class RoundCombiner:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                data_type_0 = RoundCombinerDataType0.from_dict(data)
+                data_type_0 = RoundCombinerData.from_dict(data)
 
                 return data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RoundCombinerDataType0 | Unset, data)
+            return cast(None | RoundCombinerData | Unset, data)
 
         data = _parse_data(d.pop("data", UNSET))
 

@@ -11,7 +11,7 @@ from ..models.helper import Helper, check_helper
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.round_config_client_settings_type_0 import RoundConfigClientSettingsType0
+    from ..models.client_settings import ClientSettings
 
 
 T = TypeVar("T", bound="RoundConfig")
@@ -32,7 +32,7 @@ class RoundConfig:
         task (None | str | Unset):
         rounds (int | None | Unset):
         round_id (None | str | Unset):
-        client_settings (None | RoundConfigClientSettingsType0 | Unset):
+        client_settings (ClientSettings | None | Unset):
         is_sl_inference (bool | None | Unset):
         selected_clients (list[str] | None | Unset):
         aggregator (Aggregator | None | Unset):
@@ -46,7 +46,7 @@ class RoundConfig:
     task: None | str | Unset = UNSET
     rounds: int | None | Unset = UNSET
     round_id: None | str | Unset = UNSET
-    client_settings: None | RoundConfigClientSettingsType0 | Unset = UNSET
+    client_settings: ClientSettings | None | Unset = UNSET
     is_sl_inference: bool | None | Unset = UNSET
     selected_clients: list[str] | None | Unset = UNSET
     aggregator: Aggregator | None | Unset = UNSET
@@ -57,7 +57,7 @@ class RoundConfig:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.round_config_client_settings_type_0 import RoundConfigClientSettingsType0  # noqa: PLC0415
+        from ..models.client_settings import ClientSettings  # noqa: PLC0415
 
         session_id: None | str | Unset
         if isinstance(self.session_id, Unset):
@@ -86,7 +86,7 @@ class RoundConfig:
         client_settings: dict[str, Any] | None | Unset
         if isinstance(self.client_settings, Unset):
             client_settings = UNSET
-        elif isinstance(self.client_settings, RoundConfigClientSettingsType0):
+        elif isinstance(self.client_settings, ClientSettings):
             client_settings = self.client_settings.to_dict()
         else:
             client_settings = self.client_settings
@@ -172,7 +172,7 @@ class RoundConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.round_config_client_settings_type_0 import RoundConfigClientSettingsType0  # noqa: PLC0415
+        from ..models.client_settings import ClientSettings  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -212,7 +212,7 @@ class RoundConfig:
 
         round_id = _parse_round_id(d.pop("round_id", UNSET))
 
-        def _parse_client_settings(data: object) -> None | RoundConfigClientSettingsType0 | Unset:
+        def _parse_client_settings(data: object) -> ClientSettings | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -220,12 +220,12 @@ class RoundConfig:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                client_settings_type_0 = RoundConfigClientSettingsType0.from_dict(data)
+                client_settings_type_0 = ClientSettings.from_dict(data)
 
                 return client_settings_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RoundConfigClientSettingsType0 | Unset, data)
+            return cast(ClientSettings | None | Unset, data)
 
         client_settings = _parse_client_settings(d.pop("client_settings", UNSET))
 
@@ -263,9 +263,9 @@ class RoundConfig:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                aggregator_type_1 = check_aggregator(data)
+                aggregator_type_0 = check_aggregator(data)
 
-                return aggregator_type_1
+                return aggregator_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Aggregator | None | Unset, data)
@@ -298,9 +298,9 @@ class RoundConfig:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                helper_type_type_1 = check_helper(data)
+                helper_type_type_0 = check_helper(data)
 
-                return helper_type_type_1
+                return helper_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Helper | None | Unset, data)

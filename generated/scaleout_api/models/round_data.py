@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.round_data_reduce_type_0 import RoundDataReduceType0
+    from ..models.reduce_timings import ReduceTimings
 
 
 T = TypeVar("T", bound="RoundData")
@@ -25,15 +25,15 @@ class RoundData:
 
     Attributes:
         time_commit (float | None | Unset):
-        reduce (None | RoundDataReduceType0 | Unset):
+        reduce (None | ReduceTimings | Unset):
     """
 
     time_commit: float | None | Unset = UNSET
-    reduce: None | RoundDataReduceType0 | Unset = UNSET
+    reduce: None | ReduceTimings | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.round_data_reduce_type_0 import RoundDataReduceType0  # noqa: PLC0415
+        from ..models.reduce_timings import ReduceTimings  # noqa: PLC0415
 
         time_commit: float | None | Unset
         if isinstance(self.time_commit, Unset):
@@ -44,7 +44,7 @@ class RoundData:
         reduce: dict[str, Any] | None | Unset
         if isinstance(self.reduce, Unset):
             reduce = UNSET
-        elif isinstance(self.reduce, RoundDataReduceType0):
+        elif isinstance(self.reduce, ReduceTimings):
             reduce = self.reduce.to_dict()
         else:
             reduce = self.reduce
@@ -61,7 +61,7 @@ class RoundData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.round_data_reduce_type_0 import RoundDataReduceType0  # noqa: PLC0415
+        from ..models.reduce_timings import ReduceTimings  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -74,7 +74,7 @@ class RoundData:
 
         time_commit = _parse_time_commit(d.pop("time_commit", UNSET))
 
-        def _parse_reduce(data: object) -> None | RoundDataReduceType0 | Unset:
+        def _parse_reduce(data: object) -> None | ReduceTimings | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -82,12 +82,12 @@ class RoundData:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                reduce_type_0 = RoundDataReduceType0.from_dict(data)
+                reduce_type_0 = ReduceTimings.from_dict(data)
 
                 return reduce_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RoundDataReduceType0 | Unset, data)
+            return cast(None | ReduceTimings | Unset, data)
 
         reduce = _parse_reduce(d.pop("reduce", UNSET))
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.run_command_request_parameters_type_0 import RunCommandRequestParametersType0
+    from ..models.command_parameters import CommandParameters
 
 
 T = TypeVar("T", bound="RunCommandRequest")
@@ -29,7 +29,7 @@ class RunCommandRequest:
             synchronous (bool | Unset): Wait for the clients' answers (1.1.0 client).
             timeout (int | None | Unset): Seconds to wait when blocking.
             client_ids (list[str] | None | Unset): The clients to run on; null means all.
-            parameters (None | RunCommandRequestParametersType0 | Unset):
+            parameters (CommandParameters | None | Unset):
     """
 
     command_type: str
@@ -37,11 +37,11 @@ class RunCommandRequest:
     synchronous: bool | Unset = UNSET
     timeout: int | None | Unset = UNSET
     client_ids: list[str] | None | Unset = UNSET
-    parameters: None | RunCommandRequestParametersType0 | Unset = UNSET
+    parameters: CommandParameters | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.run_command_request_parameters_type_0 import RunCommandRequestParametersType0  # noqa: PLC0415
+        from ..models.command_parameters import CommandParameters  # noqa: PLC0415
 
         command_type = self.command_type
 
@@ -67,7 +67,7 @@ class RunCommandRequest:
         parameters: dict[str, Any] | None | Unset
         if isinstance(self.parameters, Unset):
             parameters = UNSET
-        elif isinstance(self.parameters, RunCommandRequestParametersType0):
+        elif isinstance(self.parameters, CommandParameters):
             parameters = self.parameters.to_dict()
         else:
             parameters = self.parameters
@@ -94,7 +94,7 @@ class RunCommandRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.run_command_request_parameters_type_0 import RunCommandRequestParametersType0  # noqa: PLC0415
+        from ..models.command_parameters import CommandParameters  # noqa: PLC0415
 
         d = dict(src_dict)
         command_type = d.pop("command_type")
@@ -129,7 +129,7 @@ class RunCommandRequest:
 
         client_ids = _parse_client_ids(d.pop("client_ids", UNSET))
 
-        def _parse_parameters(data: object) -> None | RunCommandRequestParametersType0 | Unset:
+        def _parse_parameters(data: object) -> CommandParameters | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -137,12 +137,12 @@ class RunCommandRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                parameters_type_0 = RunCommandRequestParametersType0.from_dict(data)
+                parameters_type_0 = CommandParameters.from_dict(data)
 
                 return parameters_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RunCommandRequestParametersType0 | Unset, data)
+            return cast(CommandParameters | None | Unset, data)
 
         parameters = _parse_parameters(d.pop("parameters", UNSET))
 

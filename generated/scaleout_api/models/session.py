@@ -30,10 +30,14 @@ class Session:
 
     Attributes:
         session_id (str):
-        session_config (SessionConfig): The configuration of a session. Example: {'aggregator': 'fedavg',
-            'aggregator_kwargs': None, 'round_timeout': 180, 'buffer_size': -1, 'rounds': 5, 'delete_models_storage': True,
-            'clients_required': 1, 'requested_clients': 8, 'validate': True, 'helper_type': 'numpyhelper', 'model_id':
-            '6c2b1a0f-7e4d-4b3a-8c9d-0e1f2a3b4c5d', 'server_functions': None}.
+        session_config (SessionConfig): The configuration of a session. Servers require the eight `required` fields; a
+            `default`
+            here is the value the documented clients send when their caller does not choose one
+            (`helper_type` and `model_id` have none: clients send the active helper and the newest
+            model).
+             Example: {'aggregator': 'fedavg', 'aggregator_kwargs': None, 'round_timeout': 180, 'buffer_size': -1, 'rounds':
+            5, 'delete_models_storage': True, 'clients_required': 1, 'requested_clients': 8, 'validate': True,
+            'helper_type': 'numpyhelper', 'model_id': '6c2b1a0f-7e4d-4b3a-8c9d-0e1f2a3b4c5d', 'server_functions': None}.
         name (None | str | Unset):
         status (None | SessionStatus | Unset): `Created` when new.
         seed_model_id (None | str | Unset):
@@ -134,9 +138,9 @@ class Session:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_1 = check_session_status(data)
+                status_type_0 = check_session_status(data)
 
-                return status_type_1
+                return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | SessionStatus | Unset, data)

@@ -19,41 +19,44 @@ T = TypeVar("T", bound="SessionConfig")
 
 @_attrs_define
 class SessionConfig:
-    """The configuration of a session.
+    """The configuration of a session. Servers require the eight `required` fields; a `default`
+    here is the value the documented clients send when their caller does not choose one
+    (`helper_type` and `model_id` have none: clients send the active helper and the newest
+    model).
 
-    Example:
-        {'aggregator': 'fedavg', 'aggregator_kwargs': None, 'round_timeout': 180, 'buffer_size': -1, 'rounds': 5,
-            'delete_models_storage': True, 'clients_required': 1, 'requested_clients': 8, 'validate': True, 'helper_type':
-            'numpyhelper', 'model_id': '6c2b1a0f-7e4d-4b3a-8c9d-0e1f2a3b4c5d', 'server_functions': None}
+        Example:
+            {'aggregator': 'fedavg', 'aggregator_kwargs': None, 'round_timeout': 180, 'buffer_size': -1, 'rounds': 5,
+                'delete_models_storage': True, 'clients_required': 1, 'requested_clients': 8, 'validate': True, 'helper_type':
+                'numpyhelper', 'model_id': '6c2b1a0f-7e4d-4b3a-8c9d-0e1f2a3b4c5d', 'server_functions': None}
 
-    Attributes:
-        aggregator (Aggregator): The aggregation algorithm. `fedopt` takes `serveropt` (`adam`, `yogi` or `adagrad`),
-            `learning_rate`, `beta1`, `beta2` and `tau` in `aggregator_kwargs`.
-        round_timeout (float): Seconds a round may take. Non-zero.
-        buffer_size (int): The round buffer size; -1 for none. Non-zero.
-        delete_models_storage (bool):
-        clients_required (int): The minimum number of clients a round needs.
-        validate (bool):
-        helper_type (Helper): The model helper (serialization format). `.npz` files use `numpyhelper`, `.bin` files
-            `binaryhelper`. Example: numpyhelper.
-        model_id (str): The model the session starts from.
-        aggregator_kwargs (AggregatorKwargs | None | Unset):
-        rounds (int | None | Unset):
-        requested_clients (int | None | Unset): How many clients a round asks for.
-        server_functions (None | str | Unset): Python source of a ServerFunctionsBase subclass.
+        Attributes:
+            aggregator (Aggregator): The aggregation algorithm. `fedopt` takes `serveropt` (`adam`, `yogi` or `adagrad`),
+                `learning_rate`, `beta1`, `beta2` and `tau` in `aggregator_kwargs`.
+            round_timeout (float): Seconds a round may take. Non-zero. Default: 180.0.
+            buffer_size (int): The round buffer size; -1 for none. Non-zero. Default: -1.
+            delete_models_storage (bool): Delete the combiners' intermediate models. Default: True.
+            clients_required (int): The minimum number of clients a round needs. Default: 1.
+            validate (bool): Validate the model after each round. Default: True.
+            helper_type (Helper): The model helper (serialization format). `.npz` files use `numpyhelper`, `.bin` files
+                `binaryhelper`. Example: numpyhelper.
+            model_id (str): The model the session starts from.
+            aggregator_kwargs (AggregatorKwargs | None | Unset):
+            rounds (int | None | Unset):  Default: 5.
+            requested_clients (int | None | Unset): How many clients a round asks for. Default: 8.
+            server_functions (None | str | Unset): Python source of a ServerFunctionsBase subclass.
     """
 
     aggregator: Aggregator
-    round_timeout: float
-    buffer_size: int
-    delete_models_storage: bool
-    clients_required: int
-    validate: bool
     helper_type: Helper
     model_id: str
+    round_timeout: float = 180.0
+    buffer_size: int = -1
+    delete_models_storage: bool = True
+    clients_required: int = 1
+    validate: bool = True
     aggregator_kwargs: AggregatorKwargs | None | Unset = UNSET
-    rounds: int | None | Unset = UNSET
-    requested_clients: int | None | Unset = UNSET
+    rounds: int | None | Unset = 5
+    requested_clients: int | None | Unset = 8
     server_functions: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -156,9 +159,9 @@ class SessionConfig:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                aggregator_kwargs_type_1 = AggregatorKwargs.from_dict(data)
+                aggregator_kwargs_type_0 = AggregatorKwargs.from_dict(data)
 
-                return aggregator_kwargs_type_1
+                return aggregator_kwargs_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(AggregatorKwargs | None | Unset, data)

@@ -26,10 +26,14 @@ class SessionCreate:
             'numpyhelper', 'model_id': '6c2b1a0f-7e4d-4b3a-8c9d-0e1f2a3b4c5d', 'server_functions': None}}
 
     Attributes:
-        session_config (SessionConfig): The configuration of a session. Example: {'aggregator': 'fedavg',
-            'aggregator_kwargs': None, 'round_timeout': 180, 'buffer_size': -1, 'rounds': 5, 'delete_models_storage': True,
-            'clients_required': 1, 'requested_clients': 8, 'validate': True, 'helper_type': 'numpyhelper', 'model_id':
-            '6c2b1a0f-7e4d-4b3a-8c9d-0e1f2a3b4c5d', 'server_functions': None}.
+        session_config (SessionConfig): The configuration of a session. Servers require the eight `required` fields; a
+            `default`
+            here is the value the documented clients send when their caller does not choose one
+            (`helper_type` and `model_id` have none: clients send the active helper and the newest
+            model).
+             Example: {'aggregator': 'fedavg', 'aggregator_kwargs': None, 'round_timeout': 180, 'buffer_size': -1, 'rounds':
+            5, 'delete_models_storage': True, 'clients_required': 1, 'requested_clients': 8, 'validate': True,
+            'helper_type': 'numpyhelper', 'model_id': '6c2b1a0f-7e4d-4b3a-8c9d-0e1f2a3b4c5d', 'server_functions': None}.
         name (None | str | Unset):
         seed_model_id (None | str | Unset): The 1.0.1 client sends `session_config.model_id` here too.
     """

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.start_inference_request_parameters_type_0 import StartInferenceRequestParametersType0
+    from ..models.command_parameters import CommandParameters
 
 
 T = TypeVar("T", bound="StartInferenceRequest")
@@ -27,19 +27,19 @@ class StartInferenceRequest:
         model_id (str):
         synchronous (bool | Unset):  Default: True.
         timeout (int | None | Unset): Seconds to wait; -1 means no limit.
-        parameters (None | StartInferenceRequestParametersType0 | Unset):
+        parameters (CommandParameters | None | Unset):
         client_ids (list[str] | None | Unset):
     """
 
     model_id: str
     synchronous: bool | Unset = True
     timeout: int | None | Unset = UNSET
-    parameters: None | StartInferenceRequestParametersType0 | Unset = UNSET
+    parameters: CommandParameters | None | Unset = UNSET
     client_ids: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.start_inference_request_parameters_type_0 import StartInferenceRequestParametersType0  # noqa: PLC0415
+        from ..models.command_parameters import CommandParameters  # noqa: PLC0415
 
         model_id = self.model_id
 
@@ -54,7 +54,7 @@ class StartInferenceRequest:
         parameters: dict[str, Any] | None | Unset
         if isinstance(self.parameters, Unset):
             parameters = UNSET
-        elif isinstance(self.parameters, StartInferenceRequestParametersType0):
+        elif isinstance(self.parameters, CommandParameters):
             parameters = self.parameters.to_dict()
         else:
             parameters = self.parameters
@@ -88,7 +88,7 @@ class StartInferenceRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.start_inference_request_parameters_type_0 import StartInferenceRequestParametersType0  # noqa: PLC0415
+        from ..models.command_parameters import CommandParameters  # noqa: PLC0415
 
         d = dict(src_dict)
         model_id = d.pop("model_id")
@@ -104,7 +104,7 @@ class StartInferenceRequest:
 
         timeout = _parse_timeout(d.pop("timeout", UNSET))
 
-        def _parse_parameters(data: object) -> None | StartInferenceRequestParametersType0 | Unset:
+        def _parse_parameters(data: object) -> CommandParameters | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -112,12 +112,12 @@ class StartInferenceRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                parameters_type_0 = StartInferenceRequestParametersType0.from_dict(data)
+                parameters_type_0 = CommandParameters.from_dict(data)
 
                 return parameters_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | StartInferenceRequestParametersType0 | Unset, data)
+            return cast(CommandParameters | None | Unset, data)
 
         parameters = _parse_parameters(d.pop("parameters", UNSET))
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -7,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.log_level import LogLevel, check_log_level
+from ..models.status_event_type import StatusEventType, check_status_event_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,22 +27,23 @@ class StatusInput:
 
     Attributes:
         status (None | str | Unset):
-        timestamp (None | str | Unset):
+        timestamp (datetime.datetime | None | Unset):
         log_level (LogLevel | None | Unset):
         data (None | str | Unset):
         correlation_id (None | str | Unset):
-        type_ (None | str | Unset):
+        type_ (None | StatusEventType | str | Unset): The kind of event; one of the StatusEventType values or any other
+            string.
         extra (None | str | Unset):
         session_id (None | str | Unset):
         sender (Node | None | Unset):
     """
 
     status: None | str | Unset = UNSET
-    timestamp: None | str | Unset = UNSET
+    timestamp: datetime.datetime | None | Unset = UNSET
     log_level: LogLevel | None | Unset = UNSET
     data: None | str | Unset = UNSET
     correlation_id: None | str | Unset = UNSET
-    type_: None | str | Unset = UNSET
+    type_: None | StatusEventType | str | Unset = UNSET
     extra: None | str | Unset = UNSET
     session_id: None | str | Unset = UNSET
     sender: Node | None | Unset = UNSET
@@ -58,6 +61,8 @@ class StatusInput:
         timestamp: None | str | Unset
         if isinstance(self.timestamp, Unset):
             timestamp = UNSET
+        elif isinstance(self.timestamp, datetime.datetime):
+            timestamp = self.timestamp.isoformat()
         else:
             timestamp = self.timestamp
 
@@ -84,6 +89,8 @@ class StatusInput:
         type_: None | str | Unset
         if isinstance(self.type_, Unset):
             type_ = UNSET
+        elif isinstance(self.type_, str):
+            type_ = self.type_
         else:
             type_ = self.type_
 
@@ -146,12 +153,20 @@ class StatusInput:
 
         status = _parse_status(d.pop("status", UNSET))
 
-        def _parse_timestamp(data: object) -> None | str | Unset:
+        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
@@ -163,9 +178,9 @@ class StatusInput:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                log_level_type_1 = check_log_level(data)
+                log_level_type_0 = check_log_level(data)
 
-                return log_level_type_1
+                return log_level_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(LogLevel | None | Unset, data)
@@ -190,12 +205,20 @@ class StatusInput:
 
         correlation_id = _parse_correlation_id(d.pop("correlation_id", UNSET))
 
-        def _parse_type_(data: object) -> None | str | Unset:
+        def _parse_type_(data: object) -> None | StatusEventType | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = check_status_event_type(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | StatusEventType | str | Unset, data)
 
         type_ = _parse_type_(d.pop("type", UNSET))
 
@@ -225,9 +248,9 @@ class StatusInput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                sender_type_1 = Node.from_dict(data)
+                sender_type_0 = Node.from_dict(data)
 
-                return sender_type_1
+                return sender_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Node | None | Unset, data)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -32,7 +33,7 @@ class Validation:
         model_id (None | str | Unset):
         data (None | str | Unset): JSON-encoded metrics, e.g. `{"training_loss": 0.31, "test_accuracy": 0.88}`.
         correlation_id (None | str | Unset):
-        timestamp (None | str | Unset):
+        timestamp (datetime.datetime | None | Unset):
         session_id (None | str | Unset):
         meta (None | str | Unset):
         sender (Node | None | Unset):
@@ -45,7 +46,7 @@ class Validation:
     model_id: None | str | Unset = UNSET
     data: None | str | Unset = UNSET
     correlation_id: None | str | Unset = UNSET
-    timestamp: None | str | Unset = UNSET
+    timestamp: datetime.datetime | None | Unset = UNSET
     session_id: None | str | Unset = UNSET
     meta: None | str | Unset = UNSET
     sender: Node | None | Unset = UNSET
@@ -80,6 +81,8 @@ class Validation:
         timestamp: None | str | Unset
         if isinstance(self.timestamp, Unset):
             timestamp = UNSET
+        elif isinstance(self.timestamp, datetime.datetime):
+            timestamp = self.timestamp.isoformat()
         else:
             timestamp = self.timestamp
 
@@ -187,12 +190,20 @@ class Validation:
 
         correlation_id = _parse_correlation_id(d.pop("correlation_id", UNSET))
 
-        def _parse_timestamp(data: object) -> None | str | Unset:
+        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
@@ -222,9 +233,9 @@ class Validation:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                sender_type_1 = Node.from_dict(data)
+                sender_type_0 = Node.from_dict(data)
 
-                return sender_type_1
+                return sender_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Node | None | Unset, data)
@@ -239,9 +250,9 @@ class Validation:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                receiver_type_1 = Node.from_dict(data)
+                receiver_type_0 = Node.from_dict(data)
 
-                return receiver_type_1
+                return receiver_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Node | None | Unset, data)

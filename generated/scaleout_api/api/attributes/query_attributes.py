@@ -103,9 +103,10 @@ def sync_detailed(
     `entity_id`; servers treat both as the sender's `client_id` or `combiner_id`.
 
     Args:
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
         body (AttributeQuery | Unset): Body filters for attributes; values are strings, and a
             comma-separated value means "any of". Example: {'node_id':
@@ -150,9 +151,10 @@ def sync(
     `entity_id`; servers treat both as the sender's `client_id` or `combiner_id`.
 
     Args:
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
         body (AttributeQuery | Unset): Body filters for attributes; values are strings, and a
             comma-separated value means "any of". Example: {'node_id':
@@ -192,9 +194,10 @@ async def asyncio_detailed(
     `entity_id`; servers treat both as the sender's `client_id` or `combiner_id`.
 
     Args:
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
         body (AttributeQuery | Unset): Body filters for attributes; values are strings, and a
             comma-separated value means "any of". Example: {'node_id':
@@ -237,9 +240,10 @@ async def asyncio(
     `entity_id`; servers treat both as the sender's `client_id` or `combiner_id`.
 
     Args:
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
         body (AttributeQuery | Unset): Body filters for attributes; values are strings, and a
             comma-separated value means "any of". Example: {'node_id':

@@ -123,9 +123,10 @@ def sync_detailed(
         ip (str | Unset):
         fqdn (str | Unset):
         port (int | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -178,9 +179,10 @@ def sync(
         ip (str | Unset):
         fqdn (str | Unset):
         port (int | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -228,9 +230,10 @@ async def asyncio_detailed(
         ip (str | Unset):
         fqdn (str | Unset):
         port (int | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -281,9 +284,10 @@ async def asyncio(
         ip (str | Unset):
         fqdn (str | Unset):
         port (int | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:

@@ -18,7 +18,7 @@ def _get_kwargs(
     *,
     include_self: bool | Unset = False,
     x_limit: int | Unset = UNSET,
-    x_reverse: bool | Unset = UNSET,
+    x_reverse: bool | Unset = False,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(x_limit, Unset):
@@ -97,7 +97,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     include_self: bool | Unset = False,
     x_limit: int | Unset = UNSET,
-    x_reverse: bool | Unset = UNSET,
+    x_reverse: bool | Unset = False,
 ) -> Response[Error | list[Model]]:
     """Get a model's ancestors
 
@@ -108,8 +108,9 @@ def sync_detailed(
     Args:
         id (str):
         include_self (bool | Unset):  Default: False.
-        x_limit (int | Unset):
-        x_reverse (bool | Unset):
+        x_limit (int | Unset): The most models of a model trail; 0 means the default, 10. Example:
+            20.
+        x_reverse (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,7 +140,7 @@ def sync(
     client: AuthenticatedClient | Client,
     include_self: bool | Unset = False,
     x_limit: int | Unset = UNSET,
-    x_reverse: bool | Unset = UNSET,
+    x_reverse: bool | Unset = False,
 ) -> Error | list[Model] | None:
     """Get a model's ancestors
 
@@ -150,8 +151,9 @@ def sync(
     Args:
         id (str):
         include_self (bool | Unset):  Default: False.
-        x_limit (int | Unset):
-        x_reverse (bool | Unset):
+        x_limit (int | Unset): The most models of a model trail; 0 means the default, 10. Example:
+            20.
+        x_reverse (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +178,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     include_self: bool | Unset = False,
     x_limit: int | Unset = UNSET,
-    x_reverse: bool | Unset = UNSET,
+    x_reverse: bool | Unset = False,
 ) -> Response[Error | list[Model]]:
     """Get a model's ancestors
 
@@ -187,8 +189,9 @@ async def asyncio_detailed(
     Args:
         id (str):
         include_self (bool | Unset):  Default: False.
-        x_limit (int | Unset):
-        x_reverse (bool | Unset):
+        x_limit (int | Unset): The most models of a model trail; 0 means the default, 10. Example:
+            20.
+        x_reverse (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +219,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     include_self: bool | Unset = False,
     x_limit: int | Unset = UNSET,
-    x_reverse: bool | Unset = UNSET,
+    x_reverse: bool | Unset = False,
 ) -> Error | list[Model] | None:
     """Get a model's ancestors
 
@@ -227,8 +230,9 @@ async def asyncio(
     Args:
         id (str):
         include_self (bool | Unset):  Default: False.
-        x_limit (int | Unset):
-        x_reverse (bool | Unset):
+        x_limit (int | Unset): The most models of a model trail; 0 means the default, 10. Example:
+            20.
+        x_reverse (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,7 +261,7 @@ def build_request(
     *,
     include_self: bool | Unset = False,
     x_limit: int | Unset = UNSET,
-    x_reverse: bool | Unset = UNSET,
+    x_reverse: bool | Unset = False,
 ) -> OperationRequest[_schemas.GetModelAncestorsResult]:
     """Build the request of this operation without sending it.
 

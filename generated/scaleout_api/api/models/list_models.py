@@ -118,9 +118,10 @@ def sync_detailed(
         parent_model (str | Unset):
         name (str | Unset):
         model (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -172,9 +173,10 @@ def sync(
         parent_model (str | Unset):
         name (str | Unset):
         model (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -221,9 +223,10 @@ async def asyncio_detailed(
         parent_model (str | Unset):
         name (str | Unset):
         model (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -273,9 +276,10 @@ async def asyncio(
         parent_model (str | Unset):
         name (str | Unset):
         model (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:

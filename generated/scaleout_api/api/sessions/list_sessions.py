@@ -116,9 +116,10 @@ def sync_detailed(
         status (str | Unset):
         session_id (str | Unset):
         seed_model_id (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -168,9 +169,10 @@ def sync(
         status (str | Unset):
         session_id (str | Unset):
         seed_model_id (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -215,9 +217,10 @@ async def asyncio_detailed(
         status (str | Unset):
         session_id (str | Unset):
         seed_model_id (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -265,9 +268,10 @@ async def asyncio(
         status (str | Unset):
         session_id (str | Unset):
         seed_model_id (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:

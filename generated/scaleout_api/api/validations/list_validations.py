@@ -138,9 +138,10 @@ def sync_detailed(
         sender_client_id (str | Unset):
         receiver_name (str | Unset):
         receiver_role (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -202,9 +203,10 @@ def sync(
         sender_client_id (str | Unset):
         receiver_name (str | Unset):
         receiver_role (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -261,9 +263,10 @@ async def asyncio_detailed(
         sender_client_id (str | Unset):
         receiver_name (str | Unset):
         receiver_role (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:
@@ -323,9 +326,10 @@ async def asyncio(
         sender_client_id (str | Unset):
         receiver_name (str | Unset):
         receiver_role (str | Unset):
-        x_limit (int | Unset):
-        x_skip (int | Unset):
-        x_sort_key (str | Unset):
+        x_limit (int | Unset): The most items one page holds; 0 means no limit. Example: 100.
+        x_skip (int | Unset): How many matching items come before the page. Example: 200.
+        x_sort_key (str | Unset): The field to sort on; nested fields use dots. Example:
+            committed_at.
         x_sort_order (SortOrder | Unset): Sort direction. Anything but `asc` sorts descending.
 
     Raises:

@@ -8,12 +8,16 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="RoundDataReduceType0")
+T = TypeVar("T", bound="ReduceTimings")
 
 
 @_attrs_define
-class RoundDataReduceType0:
-    """
+class ReduceTimings:
+    """Seconds the controller spent making the round's model.
+
+    Example:
+        {'time_aggregate_model': 0.004, 'time_fetch_model': 0.001, 'time_load_model': 0.002}
+
     Attributes:
         time_aggregate_model (float | Unset):
         time_fetch_model (float | Unset):
@@ -53,14 +57,14 @@ class RoundDataReduceType0:
 
         time_load_model = d.pop("time_load_model", UNSET)
 
-        round_data_reduce_type_0 = cls(
+        reduce_timings = cls(
             time_aggregate_model=time_aggregate_model,
             time_fetch_model=time_fetch_model,
             time_load_model=time_load_model,
         )
 
-        round_data_reduce_type_0.additional_properties = d
-        return round_data_reduce_type_0
+        reduce_timings.additional_properties = d
+        return reduce_timings
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,18 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="RoundConfigClientSettingsType0")
+T = TypeVar("T", bound="RoundCombinerConfig")
 
 
 @_attrs_define
-class RoundConfigClientSettingsType0:
+class RoundCombinerConfig:
+    """The RoundConfig a combiner ran the round with, plus its `_job_id`.
+
+    Example:
+        {'_job_id': '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'round_id': '3', 'task': 'training'}
+
+    """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +30,10 @@ class RoundConfigClientSettingsType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        round_config_client_settings_type_0 = cls()
+        round_combiner_config = cls()
 
-        round_config_client_settings_type_0.additional_properties = d
-        return round_config_client_settings_type_0
+        round_combiner_config.additional_properties = d
+        return round_combiner_config
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,12 +8,16 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="RoundCombinerDataType0AggregationTime")
+T = TypeVar("T", bound="AggregationTime")
 
 
 @_attrs_define
-class RoundCombinerDataType0AggregationTime:
-    """
+class AggregationTime:
+    """How a combiner's aggregation went.
+
+    Example:
+        {'nr_aggregated_models': 3, 'time_model_aggregation': 0.004, 'time_model_load': 0.002}
+
     Attributes:
         nr_aggregated_models (int | Unset):
         time_model_aggregation (float | Unset):
@@ -53,14 +57,14 @@ class RoundCombinerDataType0AggregationTime:
 
         time_model_load = d.pop("time_model_load", UNSET)
 
-        round_combiner_data_type_0_aggregation_time = cls(
+        aggregation_time = cls(
             nr_aggregated_models=nr_aggregated_models,
             time_model_aggregation=time_model_aggregation,
             time_model_load=time_model_load,
         )
 
-        round_combiner_data_type_0_aggregation_time.additional_properties = d
-        return round_combiner_data_type_0_aggregation_time
+        aggregation_time.additional_properties = d
+        return aggregation_time
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,18 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CombinerParentType0")
+T = TypeVar("T", bound="ClientSettings")
 
 
 @_attrs_define
-class CombinerParentType0:
+class ClientSettings:
+    """Settings a round passes to the clients' code, as the session's creator set them.
+
+    Example:
+        {'epochs': 1}
+
+    """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +30,10 @@ class CombinerParentType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        combiner_parent_type_0 = cls()
+        client_settings = cls()
 
-        combiner_parent_type_0.additional_properties = d
-        return combiner_parent_type_0
+        client_settings.additional_properties = d
+        return client_settings
 
     @property
     def additional_keys(self) -> list[str]:

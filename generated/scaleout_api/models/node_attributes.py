@@ -6,12 +6,19 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CommandResultResultType0")
+T = TypeVar("T", bound="NodeAttributes")
 
 
 @_attrs_define
-class CommandResultResultType0:
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+class NodeAttributes:
+    """A node's attributes as `{key: value}`; values are strings.
+
+    Example:
+        {'charging': 'true'}
+
+    """
+
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -23,19 +30,19 @@ class CommandResultResultType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        command_result_result_type_0 = cls()
+        node_attributes = cls()
 
-        command_result_result_type_0.additional_properties = d
-        return command_result_result_type_0
+        node_attributes.additional_properties = d
+        return node_attributes
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,12 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="RoundCombinerConfigType0")
+T = TypeVar("T", bound="CombinerParent")
 
 
 @_attrs_define
-class RoundCombinerConfigType0:
-    """The RoundConfig plus `_job_id`."""
+class CombinerParent:
+    """The node a combiner reports to, as the combiner registered it.
+
+    Example:
+        {'name': 'localhost', 'type': 'REDUCER'}
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -25,10 +30,10 @@ class RoundCombinerConfigType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        round_combiner_config_type_0 = cls()
+        combiner_parent = cls()
 
-        round_combiner_config_type_0.additional_properties = d
-        return round_combiner_config_type_0
+        combiner_parent.additional_properties = d
+        return combiner_parent
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,24 +9,30 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.round_combiner_data_type_0_aggregation_time import RoundCombinerDataType0AggregationTime
+    from ..models.aggregation_time import AggregationTime
 
 
-T = TypeVar("T", bound="RoundCombinerDataType0")
+T = TypeVar("T", bound="RoundCombinerData")
 
 
 @_attrs_define
-class RoundCombinerDataType0:
-    """
+class RoundCombinerData:
+    """What a combiner reports of its part of a round.
+
+    Example:
+        {'aggregation_time': {'nr_aggregated_models': 3, 'time_model_aggregation': 0.004, 'time_model_load': 0.002},
+            'nr_expected_updates': 3, 'nr_required_updates': 1, 'time_combination': 0.35, 'timeout': 180}
+
     Attributes:
-        aggregation_time (RoundCombinerDataType0AggregationTime | Unset):
+        aggregation_time (AggregationTime | Unset): How a combiner's aggregation went. Example: {'nr_aggregated_models':
+            3, 'time_model_aggregation': 0.004, 'time_model_load': 0.002}.
         nr_expected_updates (int | Unset):
         nr_required_updates (int | Unset):
         time_combination (float | Unset):
         timeout (float | Unset):
     """
 
-    aggregation_time: RoundCombinerDataType0AggregationTime | Unset = UNSET
+    aggregation_time: AggregationTime | Unset = UNSET
     nr_expected_updates: int | Unset = UNSET
     nr_required_updates: int | Unset = UNSET
     time_combination: float | Unset = UNSET
@@ -64,15 +70,15 @@ class RoundCombinerDataType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.round_combiner_data_type_0_aggregation_time import RoundCombinerDataType0AggregationTime  # noqa: PLC0415
+        from ..models.aggregation_time import AggregationTime  # noqa: PLC0415
 
         d = dict(src_dict)
         _aggregation_time = d.pop("aggregation_time", UNSET)
-        aggregation_time: RoundCombinerDataType0AggregationTime | Unset
+        aggregation_time: AggregationTime | Unset
         if isinstance(_aggregation_time, Unset):
             aggregation_time = UNSET
         else:
-            aggregation_time = RoundCombinerDataType0AggregationTime.from_dict(_aggregation_time)
+            aggregation_time = AggregationTime.from_dict(_aggregation_time)
 
         nr_expected_updates = d.pop("nr_expected_updates", UNSET)
 
@@ -82,7 +88,7 @@ class RoundCombinerDataType0:
 
         timeout = d.pop("timeout", UNSET)
 
-        round_combiner_data_type_0 = cls(
+        round_combiner_data = cls(
             aggregation_time=aggregation_time,
             nr_expected_updates=nr_expected_updates,
             nr_required_updates=nr_required_updates,
@@ -90,8 +96,8 @@ class RoundCombinerDataType0:
             timeout=timeout,
         )
 
-        round_combiner_data_type_0.additional_properties = d
-        return round_combiner_data_type_0
+        round_combiner_data.additional_properties = d
+        return round_combiner_data
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,12 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CommandResultType0")
+T = TypeVar("T", bound="CommandParameters")
 
 
 @_attrs_define
-class CommandResultType0:
-    """Answers per client id, when the clients have answered."""
+class CommandParameters:
+    """Parameters a command passes to the clients' code; their names are the command's own.
+
+    Example:
+        {'payload': 'hello'}
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -25,10 +30,10 @@ class CommandResultType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        command_result_type_0 = cls()
+        command_parameters = cls()
 
-        command_result_type_0.additional_properties = d
-        return command_result_type_0
+        command_parameters.additional_properties = d
+        return command_parameters
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,18 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="StartInferenceRequestParametersType0")
+T = TypeVar("T", bound="CommandAnswers")
 
 
 @_attrs_define
-class StartInferenceRequestParametersType0:
+class CommandAnswers:
+    """The clients' answers to a command, by client id.
+
+    Example:
+        {'0b6c1e84-6d0b-4d8a-9f0e-3c5a7c7d2b11': {'pong': 'hello'}}
+
+    """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +30,10 @@ class StartInferenceRequestParametersType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        start_inference_request_parameters_type_0 = cls()
+        command_answers = cls()
 
-        start_inference_request_parameters_type_0.additional_properties = d
-        return start_inference_request_parameters_type_0
+        command_answers.additional_properties = d
+        return command_answers
 
     @property
     def additional_keys(self) -> list[str]:
