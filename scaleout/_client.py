@@ -23,6 +23,7 @@ from ._resources.events import EventsResource
 from ._resources.models import ModelsResource
 from ._resources.network import NetworkResource
 from ._resources.packages import PackagesResource
+from ._resources.results import ResultsResource
 from ._resources.sessions import SessionsResource
 from ._url import resolve_base_url
 
@@ -35,6 +36,8 @@ ClientT = TypeVar("ClientT", bound="_Client")
 
 
 class _Resources(
+    # First: it builds on (and so must come before) the sessions, models and events mixins.
+    ResultsResource,
     NetworkResource,
     ModelsResource,
     PackagesResource,

@@ -1048,6 +1048,10 @@ MULTI: list[tuple[str, Callable[[Scaleout, Path], Any]]] = [
     ("download_package", lambda c, p: c.download_package(p / "out.tgz")),
     ("wait_for_session", lambda c, p: c.wait_for_session("s1")),
     ("start_predictions_generated_id", lambda c, p: c.start_predictions()),
+    ("get_session_results", lambda c, p: c.get_session_results("s1")),
+    ("get_round_validations", lambda c, p: c.get_round_validations("s1", 1)),
+    ("get_session_model", lambda c, p: c.get_session_model("s1")),
+    ("plot_session", lambda c, p: c.plot_session("s1", path=p / "out.png")),
 ]
 
 
