@@ -9,6 +9,7 @@ that adds it, never an ``ImportError`` from deep inside a call.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from typing import Final
 
 from ._exceptions import MissingExtraError
@@ -32,7 +33,16 @@ def install_hint(extra: str) -> str:
 
 def missing_modules(extra: str) -> list[str]:
     """The modules of ``extra`` that cannot be imported here."""
-    return [name for name in EXTRA_MODULES[extra] if importlib.util.find_spec(name) is None]
+    return [name for name in EXTRA_MODULES[extra] if not _importable(name)]
+
+
+def _importable(name: str) -> bool:
+    if name in sys.modules:
+        return sys.modules[name] is not None  # None: imports of it are blocked
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def require_extra(extra: str, feature: str) -> None:

@@ -447,6 +447,14 @@ CASES = [
         {"validation_id": ODD},
     ),
     Case(
+        "prediction",
+        "get_prediction",
+        lambda c: c.get_prediction(ODD),
+        "GET",
+        f"/api/v1/predictions/{ODD_ESC}",
+        {"prediction_id": ODD, "model_id": "m", "data": "{}", "correlation_id": "c"},
+    ),
+    Case(
         "validations",
         "get_validations",
         lambda c: c.get_validations("s", "m", "corr", "n", "r", "cid", 7),

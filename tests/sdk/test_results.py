@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import json
 import struct
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,6 @@ from scaleout import (
     NotFoundError,
     Scaleout,
 )
-from scaleout import _extras as extras
 from scaleout.results import SessionResults, decode_metrics, parse_timestamp
 from scaleout.types import ClientValidation
 
@@ -335,9 +335,5 @@ def test_plot_session_without_matplotlib_fails_before_any_request(
 
 
 def _hide(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
-    real = extras.importlib.util.find_spec
-
-    def find_spec(name: str, *args: Any) -> Any:
-        return None if name == module else real(name, *args)
-
-    monkeypatch.setattr(extras.importlib.util, "find_spec", find_spec)
+    """Make ``module`` unimportable, as if not installed."""
+    monkeypatch.setitem(sys.modules, module, None)
