@@ -226,3 +226,13 @@ def test_import_is_silent_without_the_vendor_distribution(tmp_path: Path) -> Non
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: scaleoututil\nVersion: 1.0.1\n")
     assert _import_with(tmp_path) == ""
+
+
+def test_vendor_metadata_folders_of_every_kind(tmp_path: Path) -> None:
+    from scaleout._clash import vendor_version
+
+    assert vendor_version([str(tmp_path)]) is None
+    (tmp_path / "scaleout_sdk-0.1.0.dist-info").mkdir()  # this package: no clash
+    assert vendor_version([str(tmp_path)]) is None
+    (tmp_path / "Scaleout-1.0.7-py3.11.egg-info").mkdir()
+    assert vendor_version([str(tmp_path), str(tmp_path / "missing")]) == "1.0.7"
