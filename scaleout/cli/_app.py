@@ -60,12 +60,17 @@ class Context:
                 raise InvalidArgumentError(
                     f"no controller given: pass --host URL or set {HOST_VARIABLE}"
                 )
-            self._client = Scaleout(
-                host,
-                token=self.args.token,
-                verify=not self.args.insecure,
-                **({"timeout": self.args.timeout} if self.args.timeout is not None else {}),
-            )
+            try:
+                self._client = Scaleout(
+                    host,
+                    token=self.args.token,
+                    verify=not self.args.insecure,
+                    **({"timeout": self.args.timeout} if self.args.timeout is not None else {}),
+                )
+            except ScaleoutError:
+                raise
+            except ValueError as exc:  # an address the URL rules refuse, e.g. ftp://...
+                raise InvalidArgumentError(f"--host {host!r}: {exc}") from None
         return self._client
 
     def progress(self, label: str) -> Progress:

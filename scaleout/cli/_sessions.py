@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any, get_args
 
+from .._exceptions import InvalidArgumentError
 from ..results import ClientValidation, RoundResult, SessionResults
 from ._app import Commands, Context
 from ._output import Column
@@ -32,10 +33,11 @@ def start(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def continue_(ctx: Context, args: argparse.Namespace) -> None:
+    session_id = _session_id(ctx, args)
     answer = ctx.client.continue_session(
-        args.session_id, rounds=args.rounds, round_timeout=args.round_timeout
+        session_id, rounds=args.rounds, round_timeout=args.round_timeout
     )
-    _started(ctx, args, answer, f"Session {args.session_id} continues: {args.rounds} more rounds")
+    _started(ctx, args, answer, f"Session {session_id} continues: {args.rounds} more rounds")
 
 
 def _started(ctx: Context, args: argparse.Namespace, answer: Any, text: str) -> None:
@@ -58,7 +60,7 @@ def stop(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def wait(ctx: Context, args: argparse.Namespace) -> None:
-    _wait(ctx, args.session_id, args)
+    _wait(ctx, _session_id(ctx, args), args)
 
 
 def _wait(ctx: Context, session_id: str, args: argparse.Namespace) -> None:
@@ -97,7 +99,7 @@ def _latest(ctx: Context, session_id: str, number: int, wanted: str | None) -> s
 
 
 def results(ctx: Context, args: argparse.Namespace) -> None:
-    found = ctx.client.get_session_results(args.session_id)
+    found = ctx.client.get_session_results(_session_id(ctx, args))
     if args.round is None:
         if ctx.output.json:
             ctx.output.data(found.as_dict())
@@ -144,11 +146,25 @@ def _round_table(ctx: Context, found: SessionResults) -> None:
 
 
 def plot(ctx: Context, args: argparse.Namespace) -> None:
-    written = ctx.client.plot_session(args.session_id, metrics=args.metric, path=args.output)
+    written = ctx.client.plot_session(_session_id(ctx, args), metrics=args.metric, path=args.output)
     if ctx.output.json:
         ctx.output.data({"path": str(written)})
     else:
         ctx.output.out.write(f"Plot written to {written}\n")
+
+
+def _session_id(ctx: Context, args: argparse.Namespace) -> str:
+    """The session the command is about: its id, or the one named ``--name``."""
+    if (args.session_id is None) == (args.name is None):
+        raise InvalidArgumentError("give the session's id or --name NAME (one of them)")
+    if args.session_id is not None:
+        return str(args.session_id)
+    return ctx.client.get_session(name=args.name)["session_id"]
+
+
+def _which_session(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session_id", nargs="?", metavar="SESSION_ID", help="the session id")
+    parser.add_argument("--name", help="the session's name, instead of its id")
 
 
 def _wait_options(parser: argparse.ArgumentParser, *, optional: bool) -> None:
@@ -200,7 +216,7 @@ def register(commands: Commands) -> None:
     going_on = commands.command(
         sessions, "continue", continue_, "run more rounds of a session that is not running"
     )
-    going_on.add_argument("session_id", metavar="SESSION_ID")
+    _which_session(going_on)
     going_on.add_argument("--rounds", type=int, default=5, help="rounds to add (default 5)")
     going_on.add_argument("--round-timeout", type=float, default=180, metavar="SECONDS")
     _wait_options(going_on, optional=True)
@@ -210,13 +226,13 @@ def register(commands: Commands) -> None:
     waiting = commands.command(
         sessions, "wait", wait, "wait for a session to end (a progress bar on a terminal)"
     )
-    waiting.add_argument("session_id", metavar="SESSION_ID")
+    _which_session(waiting)
     _wait_options(waiting, optional=False)
 
     showing = commands.command(
         sessions, "results", results, "validation metrics per round (or per client of a round)"
     )
-    showing.add_argument("session_id", metavar="SESSION_ID")
+    _which_session(showing)
     showing.add_argument(
         "--round", type=int, metavar="N", help="each client's metrics in round N (1 is the first)"
     )
@@ -224,7 +240,7 @@ def register(commands: Commands) -> None:
     drawing = commands.command(
         sessions, "plot", plot, "plot the metrics per round into a PNG (needs the [plot] extra)"
     )
-    drawing.add_argument("session_id", metavar="SESSION_ID")
+    _which_session(drawing)
     drawing.add_argument(
         "-o",
         "--output",

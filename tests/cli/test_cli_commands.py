@@ -244,6 +244,7 @@ SESSION_CONFIG = {
         (["sessions", "start", "--rounds", "0"], "scaleout: error: rounds must be >= 1, got 0"),
         (["models", "upload", "missing.npz"], "scaleout: error: path: no such file: 'missing.npz'"),
         (["models", "download"], "give a model ID or --session SESSION_ID"),
+        (["sessions", "results"], "give the session's id or --name NAME (one of them)"),
     ],
 )
 def test_usage_errors(args: list[str], message: str, scaleout: Any, federation: Federation) -> None:
@@ -251,6 +252,12 @@ def test_usage_errors(args: list[str], message: str, scaleout: Any, federation: 
     assert ran.code == ExitCode.USAGE
     assert ran.out == ""
     assert len(_lines(ran.err)) == 1 and message in ran.err, ran.err
+
+
+def test_a_bad_host_is_a_usage_error(scaleout: Any) -> None:
+    ran = scaleout("status", "--host", "ftp://edge.example.com")
+    assert ran.code == ExitCode.USAGE
+    assert ran.err.startswith("scaleout: error: --host 'ftp://edge.example.com': Unsupported URL")
 
 
 def test_no_host_is_a_usage_error(scaleout: Any) -> None:

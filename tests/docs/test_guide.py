@@ -175,7 +175,14 @@ def test_guide_example(block: Block, in_shell: Shell) -> None:
 
 def test_guide_examples_did_their_work(in_shell: Shell) -> None:
     folder = in_shell.folder
-    for name in ("package.tgz", "seed.npz", "final-model.npz", "experiment-1.png", "accuracy.png"):
+    for name in (
+        "package.tgz",
+        "seed.npz",
+        "final-model.npz",
+        "experiment-1.png",
+        "accuracy.png",
+        "cli-run-loss.png",
+    ):
         assert (folder / name).is_file(), name
 
 
@@ -190,3 +197,7 @@ def test_the_guide_covers_every_iterator() -> None:
 @pytest.mark.parametrize("block", README, ids=[f"README.md:{b.line}" for b in README])
 def test_readme_example(block: Block, in_shell: Shell) -> None:
     _run(block, in_shell)
+
+
+def test_the_readme_ends_with_a_training_curve(in_shell: Shell) -> None:
+    assert (in_shell.folder / "curve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
