@@ -162,14 +162,17 @@ def _draw_family(axis: Any, results: SessionResults, family: str, names: list[st
             zorder=3,
         )
         ends.append((xs[-1], ys[-1], colour))
-    _label_ends(axis, ends, values)
+    percent = bool(values) and "acc" in family and all(0.0 <= v <= 1.0 for v in values)
+    _label_ends(axis, ends, values, percent=percent)
     heading = family.replace("_", " ")
-    axis.set_title(heading[:1].upper() + heading[1:], fontsize=11)
+    # Short names are acronyms (MSE, F1, AUC); longer ones words (Loss, Accuracy).
+    title = heading.upper() if len(heading) <= 3 else heading[:1].upper() + heading[1:]
+    axis.set_title(title, fontsize=11)
     axis.set_xlabel("round")
     axis.set_ylabel(heading)
     axis.xaxis.set_major_locator(MaxNLocator(integer=True))
-    axis.margins(x=0.1)
-    if values and "acc" in family and all(0.0 <= v <= 1.0 for v in values):
+    axis.margins(x=0.13)  # room for the last values written beside the lines
+    if percent:
         axis.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     axis.grid(alpha=0.3)
     for side in ("top", "right"):
@@ -177,7 +180,9 @@ def _draw_family(axis: Any, results: SessionResults, family: str, names: list[st
     axis.legend(fontsize=8, frameon=False)
 
 
-def _label_ends(axis: Any, ends: list[tuple[int, float, str]], values: list[float]) -> None:
+def _label_ends(
+    axis: Any, ends: list[tuple[int, float, str]], values: list[float], *, percent: bool
+) -> None:
     """Write each mean line's last value beside its last point; labels of lines that end
     close together (training and test often do) are spread apart vertically."""
     close = (max(values) - min(values)) * 0.06 if values else 0.0
@@ -190,7 +195,7 @@ def _label_ends(axis: Any, ends: list[tuple[int, float, str]], values: list[floa
     for group in groups:
         for index, (x, y, colour) in enumerate(group):
             axis.annotate(
-                f"{y:.3g}",
+                f"{y:.1%}" if percent else (f"{y:.3f}" if abs(y) < 100 else f"{y:.4g}"),
                 (x, y),
                 xytext=(7, (index - (len(group) - 1) / 2) * 11),
                 textcoords="offset points",
