@@ -24,8 +24,7 @@ pythons_pid=""
 if [ "$#" -eq 0 ] && [ -z "${SCALEOUT_SKIP_PYTHONS:-}" ]; then
     pythons_log="$(mktemp)"
     echo "==> Python 3.12 and 3.13: started in the background"
-    # Niced: the main run is the longer one, so it gets the CPU first when both want it.
-    nice -n 10 bash scripts/test_pythons.sh >"$pythons_log" 2>&1 &
+    bash scripts/test_pythons.sh >"$pythons_log" 2>&1 &
     pythons_pid=$!
 fi
 
