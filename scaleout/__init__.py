@@ -5,8 +5,12 @@
 ...     client.get_controller_status()
 
 ``AsyncScaleout`` has the same methods as coroutines (``async with``, ``await``).
+
+This distribution (``scaleout-sdk``) replaces the vendor's ``scaleout`` client module; the two
+cannot share an environment (see ``VendorClashWarning``).
 """
 
+from ._clash import VendorClashWarning, warn_if_vendor_installed
 from ._client import AsyncScaleout, Scaleout
 from ._exceptions import (
     APIConnectionError,
@@ -21,6 +25,7 @@ from ._exceptions import (
     DownloadError,
     InternalServerError,
     InvalidArgumentError,
+    MissingExtraError,
     MissingFileError,
     NotFoundError,
     PayloadTooLargeError,
@@ -32,6 +37,7 @@ from ._exceptions import (
     UploadError,
     WaitTimeoutError,
 )
+from ._logs import setup_from_env as _setup_logging_from_env
 from ._version import __version__
 
 __all__ = [
@@ -48,6 +54,7 @@ __all__ = [
     "DownloadError",
     "InternalServerError",
     "InvalidArgumentError",
+    "MissingExtraError",
     "MissingFileError",
     "NotFoundError",
     "PayloadTooLargeError",
@@ -58,6 +65,10 @@ __all__ = [
     "SessionStateError",
     "TokenRefreshError",
     "UploadError",
+    "VendorClashWarning",
     "WaitTimeoutError",
     "__version__",
 ]
+
+_setup_logging_from_env()
+warn_if_vendor_installed()

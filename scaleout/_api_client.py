@@ -22,7 +22,7 @@ from . import _extensions
 from ._base_client import AsyncHTTPCore, HTTPCore
 from ._exceptions import ArgumentTypeError
 from ._options import NotGiven, RequestOptions
-from ._shaping import BODY_KEYS
+from ._shaping import BODY_KEYS, encode_query
 
 __all__ = ["ApiClient"]
 
@@ -78,6 +78,11 @@ def _policy(request: httpx.Request, options: RequestOptions) -> None:
         request.extensions.setdefault(_extensions.MAX_RETRIES, options.max_retries)
     for name, value in options.extra_headers.items():
         request.headers[name] = value
+    if options.extra_query:
+        replaced = options.extra_query.keys()
+        kept = [(k, v) for k, v in request.url.params.multi_items() if k not in replaced]
+        added = encode_query(options.extra_query) or []
+        request.url = request.url.copy_with(params=httpx.QueryParams([*kept, *added]))
 
 
 def _client_settings(core: HTTPCore | AsyncHTTPCore, options: RequestOptions) -> dict[str, Any]:

@@ -290,6 +290,8 @@ class _Core(Generic[ClientT]):
         """The request described by ``kwargs`` (an operation's request arguments: ``method``,
         ``url``, ``params``, ``headers``, a body keyword), shaped, with ``options`` applied.
         ``idempotent`` lets the transport resend it whatever its method."""
+        if options.extra_query:
+            extra_params = {**(extra_params or {}), **options.extra_query}
         shaped = shape(kwargs, extra_params=extra_params, extra_headers=options.extra_headers)
         ext = dict(extensions or {})
         if not isinstance(options.max_retries, NotGiven):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncHTTPCore, Caller, HTTPCore
-from ._config import build_auth
+from ._config import build_auth, host_or_env
 from ._exceptions import ArgumentTypeError, InvalidArgumentError
 from ._methods import AsyncRunner, StepsHolder, SyncRunner
 from ._options import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutSetting
@@ -25,6 +25,7 @@ from ._resources.events import EventsResource
 from ._resources.models import ModelsResource
 from ._resources.network import NetworkResource
 from ._resources.packages import PackagesResource
+from ._resources.results import ResultsResource
 from ._resources.sessions import SessionsResource
 from ._url import resolve_base_url
 
@@ -37,6 +38,8 @@ ClientT = TypeVar("ClientT", bound="_Client")
 
 
 class _Resources(
+    # First: it builds on (and so must come before) the sessions, models and events mixins.
+    ResultsResource,
     NetworkResource,
     ModelsResource,
     PackagesResource,
@@ -64,7 +67,7 @@ class _Client(_Resources):
 
     def __init__(
         self,
-        host: str,
+        host: str | None = None,
         port: int | None = None,
         secure: bool | None = None,
         verify: bool | ssl.SSLContext = True,
@@ -83,7 +86,7 @@ class _Client(_Resources):
 
         :param host: The controller, e.g. ``"https://edge.example.com"``,
             ``"edge.example.com:8443"`` or ``"http://localhost:8092/prefix"``. A path is kept
-            as the prefix of every request.
+            as the prefix of every request. Read from ``SCALEOUT_HOST`` when not given.
         :param port: The port; wins over a port in ``host``.
         :param secure: Whether to use https when ``host`` has no scheme (default: only for
             port 443).
@@ -104,7 +107,7 @@ class _Client(_Resources):
             ``AsyncScaleout`` (``httpx.MockTransport`` is both).
         """
         _check_connection_options(secure=secure, verify=verify, token_role=token_role)
-        base_url = resolve_base_url(host, port, secure)
+        base_url = resolve_base_url(host_or_env(host), port, secure)
         auth = build_auth(
             base_url=base_url,
             token=token,
@@ -157,16 +160,21 @@ class _Client(_Resources):
         timeout: TimeoutSetting | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        extra_query: Mapping[str, object] | NotGiven = NOT_GIVEN,
     ) -> ClientT:
         """A view of this client with other per-call options, sharing its connection pool.
 
         ``client.with_options(timeout=600).download_model(...)`` gives one call more time.
-        ``extra_headers`` are added to every request of the view (e.g. a tracing header).
-        Every kind of call honours them: JSON calls, upload chunks, downloads and
-        ``view.api``.
+        ``extra_headers`` are added to every request of the view (e.g. a tracing header), and
+        ``extra_query`` to every request's query (e.g. a parameter a proxy in front of the
+        controller needs). Every kind of call honours them: JSON calls, upload chunks,
+        downloads and ``view.api``.
         """
         options = self._caller.options.merge(
-            timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
         )
         view = copy.copy(self)
         view._bind(self._caller.with_options(options))

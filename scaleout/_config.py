@@ -1,8 +1,10 @@
-"""Which authentication a client uses, from its arguments, the environment and the token cache.
+"""Which controller and authentication a client uses, from its arguments, the environment and
+the token cache.
 
-Environment variables: ``SCALEOUT_AUTH_SCHEME``, ``SCALEOUT_AUTH_TOKEN`` and
-``SCALEOUT_AUTH_REFRESH_TOKEN_URI`` (see :func:`build_auth`); the token cache reads
-``SCALEOUT_TOKEN_CACHE_DIR``, ``SCALEOUT_HOME_DIR`` and ``SCALEOUT_PERSIST_TOKENS``.
+Environment variables: ``SCALEOUT_HOST`` (see :func:`host_or_env`), ``SCALEOUT_AUTH_SCHEME``,
+``SCALEOUT_AUTH_TOKEN`` and ``SCALEOUT_AUTH_REFRESH_TOKEN_URI`` (see :func:`build_auth`); the
+token cache reads ``SCALEOUT_TOKEN_CACHE_DIR``, ``SCALEOUT_HOME_DIR`` and
+``SCALEOUT_PERSIST_TOKENS``.
 """
 
 from __future__ import annotations
@@ -16,16 +18,34 @@ from typing import Final
 import httpx
 
 from ._auth import ProviderAuth, RefreshTokenAuth, StaticTokenAuth
+from ._exceptions import InvalidArgumentError
 from ._insecure import warn_if_insecure
 from ._token_cache import TokenCache
 from ._tokens import check_scheme, jwt_claims, strip_scheme_word
 from ._url import BaseURL
 
-__all__ = ["DEFAULT_TOKEN_PATH", "build_auth"]
+__all__ = ["DEFAULT_TOKEN_PATH", "HOST_VARIABLE", "build_auth", "host_or_env"]
 
 logger = logging.getLogger("scaleout.auth")
 
 DEFAULT_TOKEN_PATH: Final = "/api/auth/refresh"
+#: The environment variable naming the controller when a client is made without a host.
+HOST_VARIABLE: Final = "SCALEOUT_HOST"
+
+
+def host_or_env(host: str | None, env: Mapping[str, str] | None = None) -> str:
+    """``host``, or ``$SCALEOUT_HOST`` when it is None; an error naming both when neither is
+    set (an exported-but-empty variable counts as not set)."""
+    if host is not None:
+        return host
+    env = os.environ if env is None else env
+    found = env.get(HOST_VARIABLE, "").strip()
+    if not found:
+        raise InvalidArgumentError(
+            f"no controller given: pass host (e.g. Scaleout('http://localhost:8092')) or set "
+            f"{HOST_VARIABLE}"
+        )
+    return found
 
 
 def build_auth(

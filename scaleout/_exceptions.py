@@ -40,10 +40,12 @@ __all__ = [
     "DownloadError",
     "InternalServerError",
     "InvalidArgumentError",
+    "MissingExtraError",
     "MissingFileError",
     "NotFoundError",
     "PayloadTooLargeError",
     "PermissionDeniedError",
+    "REQUEST_ID_HEADERS",
     "RateLimitError",
     "ScaleoutError",
     "SessionStateError",
@@ -60,6 +62,7 @@ __all__ = [
     "failed_request",
     "make_status_error",
     "redact",
+    "request_id_of",
     "safe_url",
     "sanitized",
 ]
@@ -125,10 +128,27 @@ class APITimeoutError(APIConnectionError, TimeoutError):
     """The request timed out (connect, read, write or waiting for a pooled connection)."""
 
 
+#: Response headers in which servers and the proxies in front of them name a request, for
+#: their logs; the first one present is the error's ``request_id``.
+REQUEST_ID_HEADERS: Final = ("x-request-id", "request-id", "x-correlation-id")
+
+
+def request_id_of(response: httpx.Response | None) -> str | None:
+    """The id the server gave ``response`` (see :data:`REQUEST_ID_HEADERS`), if any."""
+    if response is None:
+        return None
+    for name in REQUEST_ID_HEADERS:
+        value = response.headers.get(name, "").strip()
+        if value:
+            return _truncate(value)
+    return None
+
+
 class APIStatusError(ScaleoutError):
     """The server answered with an error status (>= 400).
 
-    ``message`` is the server's own message; ``str(exc)`` adds status, method and URL.
+    ``message`` is the server's own message; ``str(exc)`` adds status, method and URL, and the
+    server's ``request_id`` when it sent one (quote it when asking its operators).
     """
 
     status_code: int
@@ -137,6 +157,8 @@ class APIStatusError(ScaleoutError):
     message: str
     body: object | None
     response: httpx.Response | None
+    #: The id the server gave the request (an ``X-Request-ID`` header...), or None.
+    request_id: str | None
 
     def __init__(
         self,
@@ -148,6 +170,7 @@ class APIStatusError(ScaleoutError):
         body: object | None = None,
         response: httpx.Response | None = None,
         description: str | None = None,
+        request_id: str | None = None,
     ) -> None:
         self.status_code = status_code
         self.method = method
@@ -155,10 +178,13 @@ class APIStatusError(ScaleoutError):
         self.message = message
         self.body = body
         self.response = response
+        self.request_id = request_id if request_id is not None else request_id_of(response)
         if description is None:
             reason = httpx.codes.get_reason_phrase(status_code)
             status = f"{status_code} {reason}" if reason else str(status_code)
             description = f"{status} for {method} {url}: {message}"
+        if self.request_id is not None:
+            description = f"{description} (request id {self.request_id})"
         super().__init__(description)
 
 
@@ -259,6 +285,17 @@ class DownloadError(APIConnectionError):
             if cause is not None:
                 message = f"{message}: {_describe_cause(cause)}"
         super().__init__(method=method, url=url, cause=cause, message=message)
+
+
+class MissingExtraError(ScaleoutError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names the extra
+    and the ``pip install`` that adds it. Raised before anything is sent."""
+
+    extra: str
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        self.extra = extra
+        super().__init__(message)
 
 
 class WaitTimeoutError(ScaleoutError, TimeoutError):

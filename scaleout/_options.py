@@ -99,17 +99,36 @@ def _headers(value: Mapping[str, str]) -> Mapping[str, str]:
     return dict(value)
 
 
+def _query(value: Mapping[str, object]) -> Mapping[str, object]:
+    if not isinstance(value, Mapping):
+        raise ArgumentTypeError("extra_query must be a dict of str to query values")
+    for name, item in value.items():
+        if not isinstance(name, str):
+            raise ArgumentTypeError("extra_query must be a dict of str to query values")
+        items = item if isinstance(item, (list, tuple)) else [item]
+        for one in items:
+            if one is not None and not isinstance(one, (str, int, float, bool)):
+                raise ArgumentTypeError(
+                    f"extra_query[{name!r}] must be a str, int, float, bool, None or a list of "
+                    f"them, not {type(one).__name__}"
+                )
+    return dict(value)
+
+
 @attrs.frozen(kw_only=True)
 class RequestOptions:
     """Options of one request; ``NOT_GIVEN`` leaves the client's default in force.
 
     ``timeout`` is an ``httpx.Timeout`` (``httpx.Timeout(None)``: no limit); ``extra_headers``
-    are sent with every request (and win over the SDK's own headers, except Authorization).
+    are sent with every request (and win over the SDK's own headers, except Authorization);
+    ``extra_query`` parameters are added to every request's query (and win over the SDK's own
+    parameters of the same name; ``None`` leaves one out).
     """
 
     timeout: httpx.Timeout | NotGiven = NOT_GIVEN
     max_retries: int | NotGiven = NOT_GIVEN
     extra_headers: Mapping[str, str] = attrs.field(factory=dict, converter=_headers)
+    extra_query: Mapping[str, object] = attrs.field(factory=dict, converter=_query)
     #: A ``time.monotonic()`` by which every call must be over (a wait's own deadline).
     deadline: float | None = None
 
@@ -119,8 +138,9 @@ class RequestOptions:
         timeout: TimeoutSetting | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        extra_query: Mapping[str, object] | NotGiven = NOT_GIVEN,
     ) -> RequestOptions:
-        """These options with the given ones replacing theirs (headers are added)."""
+        """These options with the given ones replacing theirs (headers and query are added)."""
         return RequestOptions(
             timeout=self.timeout if isinstance(timeout, NotGiven) else as_timeout(timeout),
             max_retries=(
@@ -132,6 +152,11 @@ class RequestOptions:
                 self.extra_headers
                 if isinstance(extra_headers, NotGiven)
                 else {**self.extra_headers, **_headers(extra_headers)}
+            ),
+            extra_query=(
+                self.extra_query
+                if isinstance(extra_query, NotGiven)
+                else {**self.extra_query, **_query(extra_query)}
             ),
             deadline=self.deadline,
         )

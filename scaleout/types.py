@@ -3,7 +3,9 @@
 The entity and answer shapes (``Model``, ``Session``, ``ModelList``...) and the closed value
 sets (``Aggregator``, ``Helper``, ``SessionStatus``...) are the spec's schemas as
 ``TypedDict``\\s and ``Literal``\\s (generated into ``scaleout_api.schemas``); the few answers
-the SDK composes itself are defined here. At run time every answer is a plain ``dict``.
+the SDK composes itself are defined here. At run time every answer is a plain ``dict``,
+except a session's results (``SessionResults``, ``RoundResult``, ``ClientValidation``, from
+``scaleout.results``), which are frozen objects with ``as_dict()`` and ``to_pandas()``.
 
 Importing this module loads the generated package; ``import scaleout`` alone does not.
 """
@@ -14,6 +16,10 @@ from typing import TypedDict
 
 from scaleout_api.schemas import *  # noqa: F403
 from scaleout_api.schemas import Message
+
+from .results import ClientValidation as ClientValidation
+from .results import RoundResult as RoundResult
+from .results import SessionResults as SessionResults
 
 
 class DownloadResult(TypedDict):

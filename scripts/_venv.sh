@@ -4,15 +4,19 @@
 #   source scripts/_venv.sh && ensure_venv
 #
 # Creates (or reuses) $ROOT/.venv with Python 3.11 and installs the project in
-# editable mode with the extras in $SCALEOUT_EXTRAS (default: dev,local,plot). The
-# install is skipped when a stamp file in .venv matches the hash of
-# pyproject.toml + the extras + the interpreter version. A venv whose python no
-# longer runs (e.g. moved machine) is recreated.
+# editable mode with the extras in $SCALEOUT_EXTRAS (default: local,plot,pandas) and
+# the dependency groups in $SCALEOUT_GROUPS (default: dev, the test and lint tools;
+# a group, unlike an extra, is not published). Installing groups needs pip >= 25.1,
+# which is installed into the venv first when it has an older one. The install is
+# skipped when a stamp file in .venv matches the hash of pyproject.toml + the extras
+# and groups + the interpreter version. A venv whose python no longer runs (e.g.
+# moved machine) is recreated.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 VENV_PY="$VENV/bin/python"
-SCALEOUT_EXTRAS="${SCALEOUT_EXTRAS:-dev,local,plot}"
+SCALEOUT_EXTRAS="${SCALEOUT_EXTRAS:-local,plot,pandas}"
+SCALEOUT_GROUPS="${SCALEOUT_GROUPS:-dev}"
 _STAMP="$VENV/.scaleout-install-stamp"
 
 _log() { printf '[venv] %s\n' "$*" >&2; }
@@ -39,7 +43,7 @@ _venv_ok() {
 _install_hash() {
     {
         cat "$ROOT/pyproject.toml"
-        printf 'extras=%s\n' "$SCALEOUT_EXTRAS"
+        printf 'extras=%s groups=%s\n' "$SCALEOUT_EXTRAS" "$SCALEOUT_GROUPS"
         "$VENV_PY" -c 'import sys; print(sys.version)'
     } | "$VENV_PY" -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())'
 }
@@ -58,10 +62,22 @@ ensure_venv() {
     local want
     want="$(_install_hash)" || return 1
     if [ ! -f "$_STAMP" ] || [ "$(cat "$_STAMP")" != "$want" ]; then
-        _log "installing the project (.[$SCALEOUT_EXTRAS]) into .venv"
+        _log "installing the project (.[$SCALEOUT_EXTRAS], groups: $SCALEOUT_GROUPS) into .venv"
         rm -f "$_STAMP"
+        local groups=()
+        local group
+        for group in ${SCALEOUT_GROUPS//,/ }; do
+            groups+=(--group "$group")
+        done
+        if [ "${#groups[@]}" -ne 0 ] && ! "$VENV_PY" -c \
+            'import sys, pip; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (25, 1))'; then
+            "$VENV_PY" -m pip install -qq --disable-pip-version-check "pip>=25.1" || {
+                _log "upgrading pip (needed for dependency groups) failed"
+                return 1
+            }
+        fi
         (cd "$ROOT" && "$VENV_PY" -m pip install -qq --disable-pip-version-check \
-            -e ".[$SCALEOUT_EXTRAS]") || {
+            -e ".[$SCALEOUT_EXTRAS]" "${groups[@]}") || {
             _log "pip install failed"
             return 1
         }

@@ -9,7 +9,7 @@ Usage (from anywhere, with the project venv's interpreter)::
 
 The output is byte-for-byte reproducible:
 
-* the generator and ruff versions must equal the pins in pyproject.toml's ``dev`` extra;
+* the generator and ruff versions must equal the pins in pyproject.toml's ``dev`` group;
 * both tools are taken from the bin dir of the running interpreter (put first on PATH,
   so the generator's post-hooks run that ruff);
 * generation happens in a private staging folder that holds a copy of
@@ -70,9 +70,9 @@ class GenerateError(Exception):
 
 
 def pinned_versions() -> dict[str, str]:
-    """The exact pins of the generator toolchain, read from pyproject.toml's dev extra."""
+    """The exact pins of the generator toolchain, read from pyproject.toml's dev group."""
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    dev = data.get("project", {}).get("optional-dependencies", {}).get("dev", [])
+    dev = data.get("dependency-groups", {}).get("dev", [])
     pins: dict[str, str] = {}
     for requirement in dev:
         match = re.fullmatch(r"\s*([A-Za-z0-9_.\-]+)\s*==\s*([A-Za-z0-9_.\-]+)\s*", requirement)
@@ -81,7 +81,7 @@ def pinned_versions() -> dict[str, str]:
     missing = {"openapi-python-client", "ruff"} - pins.keys()
     if missing:
         raise GenerateError(
-            f"pyproject.toml's dev extra must pin {', '.join(sorted(missing))} with '=='"
+            f"pyproject.toml's dev dependency group must pin {', '.join(sorted(missing))} with '=='"
         )
     return pins
 
@@ -94,7 +94,7 @@ def tool_bin_dir() -> Path:
 def check_toolchain(pins: dict[str, str]) -> tuple[Path, Path]:
     """Return (generator, ruff) executables after checking they match the pins."""
     bin_dir = tool_bin_dir()
-    hint = 'install the pinned tools with: .venv/bin/pip install -e ".[dev]"'
+    hint = "install the pinned tools with: .venv/bin/pip install --group dev"
 
     try:
         generator_version = importlib.metadata.version("openapi-python-client")

@@ -22,6 +22,16 @@ step() {
     fi
 }
 
+# The tests on Python 3.12 and 3.13 (scripts/test_pythons.sh) run in the background meanwhile,
+# on the machine's other core; only in a full run (no pytest arguments).
+pythons_pid=""
+if [ "$#" -eq 0 ] && [ -z "${SCALEOUT_SKIP_PYTHONS:-}" ]; then
+    pythons_log="$(mktemp)"
+    echo "==> Python 3.12 and 3.13: started in the background"
+    bash scripts/test_pythons.sh >"$pythons_log" 2>&1 &
+    pythons_pid=$!
+fi
+
 step "ruff check" ruff check scaleout tests scripts
 step "ruff format --check" ruff format --check scaleout tests scripts
 step "mypy" mypy scaleout
@@ -33,13 +43,28 @@ step "chromium" ensure_chromium
 # collected) counts as a failure like any other non-zero code.
 echo "==> pytest"
 pytest_rc=0
-python -m pytest -q --record-mode=none --block-network -p no:cacheprovider "$@" || pytest_rc=$?
+pytest_log="$(mktemp)"
+python -m pytest -q --record-mode=none --block-network -p no:cacheprovider "$@" |
+    tee "$pytest_log" || pytest_rc=${PIPESTATUS[0]}
 if [ "$pytest_rc" -ne 0 ]; then
     if [ "$pytest_rc" -eq 5 ]; then
         failed+=("pytest (no tests collected)")
     else
         failed+=("pytest (exit code $pytest_rc)")
     fi
+fi
+
+if [ -n "$pythons_pid" ]; then
+    pythons_rc=0
+    wait "$pythons_pid" || pythons_rc=$?
+    echo "==> Python 3.12 and 3.13 (scripts/test_pythons.sh)"
+    cat "$pythons_log"
+    if [ "$pythons_rc" -ne 0 ]; then
+        failed+=("Python 3.12/3.13 tests")
+    fi
+    # Their summaries came last; the closing line is the main run's again.
+    echo "==> pytest (Python 3.11), repeated"
+    tail -n 1 "$pytest_log"
 fi
 
 if [ "${#failed[@]}" -ne 0 ]; then

@@ -182,6 +182,18 @@ class EventsResource(Resource):
         return self._walk(list_validations.build_request, page_size, filters)
 
     @operation
+    def get_prediction(self, id: str) -> Steps[Prediction]:
+        """Get a prediction result by its id.
+
+        :param id: The prediction id.
+        :return: The prediction.
+        :raises NotFoundError: If there is no such prediction.
+        """
+        from scaleout_api.api.predictions import get_prediction
+
+        return (yield from self._call(get_prediction.build_request(check.require_id("id", id))))
+
+    @operation
     def get_predictions(
         self,
         model_id: str | None = None,

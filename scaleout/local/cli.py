@@ -1,4 +1,5 @@
-"""``scaleout-local``: run the local controller, or write a seed model."""
+"""``scaleout-local`` (also ``scaleout local``): run the local controller, or write a seed
+model or a compute package for it."""
 
 from __future__ import annotations
 
@@ -10,15 +11,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
-from .controller import LocalController, write_seed_model
+from .controller import LocalController, write_compute_package, write_seed_model
 from .uploads import DEFAULT_MAX_CHUNK_SIZE
 
 __all__ = ["main"]
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str = "scaleout-local") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="scaleout-local",
+        prog=prog,
         description="A local Scaleout Edge controller with a simulated federation.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
@@ -57,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("path", type=Path)
     seed.add_argument("--random", action="store_true", help="small random weights, not zeros")
     seed.add_argument("--seed", type=int, default=0)
+
+    package = commands.add_parser(
+        "compute-package", help="write a compute package (.tgz) the simulated clients accept"
+    )
+    package.add_argument("path", type=Path)
     return parser
 
 
@@ -94,14 +100,19 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, *, prog: str = "scaleout-local") -> int:
+    """Run the command line; ``prog`` is the name it goes by in help and errors (it is also
+    ``scaleout local``)."""
+    args = _parser(prog).parse_args(argv)
     if args.command == "serve":
         try:
             return _serve(args)
         except (OSError, ValueError, RuntimeError) as exc:
-            print(f"scaleout-local: {exc}", file=sys.stderr)
+            print(f"{prog}: {exc}", file=sys.stderr)
             return 1
+    if args.command == "compute-package":
+        print(f"Wrote compute package {write_compute_package(args.path)}")
+        return 0
     path = write_seed_model(args.path, random=args.random, seed=args.seed)
     print(f"Wrote seed model {path}")
     return 0

@@ -20,6 +20,7 @@ from .app import build_app
 from .datadir import DataDirLock
 from .federation import ClientBehaviour, Federation
 from .http import Handler
+from .logs import quiet_library_loggers
 from .server import ServerThread, bind
 from .services import Options, Services
 from .spec import load_spec
@@ -85,6 +86,8 @@ class LocalController:
     directory, a later controller on the same directory finds everything again.
     ``response_delay`` holds every request that many seconds before handling it, without
     blocking a thread: the latency of a distant controller, for benchmarks of concurrency.
+    ``library_logs=True`` keeps the DEBUG lines of the web stack beneath it (connexion,
+    uvicorn...), which are otherwise kept out of the application's log (see ``logs``).
     """
 
     def __init__(
@@ -103,6 +106,7 @@ class LocalController:
         log_level: str = "warning",
         handler_overrides: dict[str, Handler] | None = None,
         response_delay: float = 0.0,
+        library_logs: bool = False,
     ) -> None:
         _check_loopback(host)
         if clients < 0:
@@ -129,6 +133,7 @@ class LocalController:
         )
         self._spec_path = Path(spec_path) if spec_path is not None else None
         self._log_level = log_level
+        self._library_logs = library_logs
         self._overrides = handler_overrides
         self._services: Services | None = None
         self._server: ServerThread | None = None
@@ -142,6 +147,8 @@ class LocalController:
     def start(self) -> LocalController:
         if self._services is not None:
             raise RuntimeError("the controller is already running")
+        if not self._library_logs:
+            quiet_library_loggers()
         if self._given_dir is None:
             self._temp_dir = Path(tempfile.mkdtemp(prefix="scaleout-local-"))
             self.data_dir = self._temp_dir

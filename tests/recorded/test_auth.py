@@ -95,6 +95,11 @@ CALLS: dict[str, Call] = {
     "get_commands_count": lambda c, _: c.get_commands_count(),
     "step_command": lambda c, _: c.step_command("k-1"),
     "stop_command": lambda c, _: c.stop_command("k-1"),
+    "get_prediction": lambda c, _: c.get_prediction("p-1"),
+    "get_session_results": lambda c, _: c.get_session_results("s-1"),
+    "get_round_validations": lambda c, _: c.get_round_validations("s-1", 1),
+    "get_session_model": lambda c, _: c.get_session_model("s-1"),
+    "plot_session": lambda c, d: c.plot_session("s-1", path=d / "plot.png"),
 }
 
 

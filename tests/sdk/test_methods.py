@@ -448,6 +448,14 @@ CASES = [
         example("Validation", validation_id=ODD),
     ),
     Case(
+        "prediction",
+        "get_prediction",
+        lambda c: c.get_prediction(ODD),
+        "GET",
+        f"/api/v1/predictions/{ODD_ESC}",
+        {"prediction_id": ODD, "model_id": "m", "data": "{}", "correlation_id": "c"},
+    ),
+    Case(
         "validations",
         "get_validations",
         lambda c: c.get_validations("s", "m", "corr", "n", "r", "cid", 7),
@@ -1053,6 +1061,10 @@ MULTI: list[tuple[str, Callable[[Scaleout, Path], Any]]] = [
     ("download_package", lambda c, p: c.download_package(p / "out.tgz")),
     ("wait_for_session", lambda c, p: c.wait_for_session("s1")),
     ("start_predictions_generated_id", lambda c, p: c.start_predictions()),
+    ("get_session_results", lambda c, p: c.get_session_results("s1")),
+    ("get_round_validations", lambda c, p: c.get_round_validations("s1", 1)),
+    ("get_session_model", lambda c, p: c.get_session_model("s1")),
+    ("plot_session", lambda c, p: c.plot_session("s1", path=p / "out.png")),
 ]
 
 

@@ -36,7 +36,7 @@ def python_identifier(value: str, prefix: str) -> str:
     """Module naming exactly as the generator does it (tags, operationIds)."""
     try:
         from openapi_python_client.strings import PythonIdentifier
-    except ImportError:  # pragma: no cover - the generator is in the dev extra
+    except ImportError:  # pragma: no cover - the generator is in the dev dependency group
         return _python_identifier_fallback(value, prefix)
     return str(PythonIdentifier(value, prefix))
 

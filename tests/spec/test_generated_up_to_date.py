@@ -14,7 +14,7 @@ pytestmark = pytest.mark.spec
 
 @pytest.mark.skipif(
     importlib.util.find_spec("openapi_python_client") is None,
-    reason="openapi-python-client is not installed (it comes with the [dev] extra)",
+    reason="openapi-python-client is not installed (it comes with the dev dependency group)",
 )
 def test_generated_client_is_up_to_date(repo_root: Path) -> None:
     result = subprocess.run(

@@ -40,7 +40,6 @@ UNUSED: dict[str, str] = {
         "get_attribute_trail and iter_attributes filter with the query string "
         "(list_attributes); the body-filter variant is client.api's operation"
     ),
-    "get_prediction": "no method reads one prediction by id; client.api's operation does",
     "count_predictions": "no method counts predictions; client.api's operation does",
 }
 
