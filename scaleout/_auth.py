@@ -16,13 +16,12 @@ No repr, log line or exception message produced here contains a token.
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import logging
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
@@ -37,7 +36,6 @@ from ._exceptions import (
     safe_url,
     sanitized,
 )
-from ._token_cache import TokenCache
 from ._tokens import (
     check_scheme,
     check_token,
@@ -48,6 +46,11 @@ from ._tokens import (
     seconds,
     strip_scheme_word,
 )
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from ._token_cache import TokenCache
 
 __all__ = [
     "REFRESH_MARGIN_SECONDS",
@@ -253,6 +256,8 @@ class RefreshTokenAuth(httpx.Auth):
                 self._cond.wait()
 
     async def _await_refresh(self) -> None:
+        import asyncio  # here: only the async client waits this way
+
         loop = asyncio.get_running_loop()
         done: asyncio.Future[None] = loop.create_future()
         with self._cond:

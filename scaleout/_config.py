@@ -13,16 +13,18 @@ import logging
 import os
 import ssl
 from collections.abc import Callable, Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import httpx
 
 from ._auth import ProviderAuth, RefreshTokenAuth, StaticTokenAuth
 from ._exceptions import InvalidArgumentError
 from ._insecure import warn_if_insecure
-from ._token_cache import TokenCache
 from ._tokens import check_scheme, jwt_claims, strip_scheme_word
 from ._url import BaseURL
+
+if TYPE_CHECKING:
+    from ._token_cache import TokenCache
 
 __all__ = ["DEFAULT_TOKEN_PATH", "HOST_VARIABLE", "build_auth", "host_or_env"]
 
@@ -84,6 +86,8 @@ def build_auth(
             logger.warning("Both token and access_token_provider given; using the provider")
         warn_if_insecure(base_url.url, verify)
         return ProviderAuth(access_token_provider, scheme=scheme)
+
+    from ._token_cache import TokenCache  # here, not at the top: it is for clients, not imports
 
     cache: TokenCache | None
     if isinstance(token_cache, TokenCache):

@@ -16,7 +16,6 @@ message, so no credential sent in a header or body can leak through ``str(exc)``
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterable
@@ -422,6 +421,8 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def _html_to_text(markup: str) -> str:
+    import html  # here: only error pages need it, and every import of the SDK would pay
+
     title_match = _TITLE.search(markup)
     title = " ".join(html.unescape(title_match.group(1)).split()) if title_match else ""
     without_title = _TITLE.sub(" ", markup)

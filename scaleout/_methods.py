@@ -134,16 +134,32 @@ class operation(Generic[P, R]):  # noqa: N801 - used as a decorator, like proper
 
     def __init__(self, fn: Callable[Concatenate[Any, P], Steps[R]]) -> None:
         self.fn = fn
+        _describe(self, fn)
+
+    # The two public flavours are built on first use: dressing each takes a signature, and a
+    # client has some 80 methods, so doing it at class creation would weigh on every import.
+    @functools.cached_property
+    def _sync(self) -> Callable[..., Any]:
+        fn = self.fn
 
         def run_sync(client: SyncRunner, /, *args: Any, **kwargs: Any) -> Any:
             return client._core.run(fn(client._view, *args, **kwargs))
 
+        return _public(fn, run_sync)
+
+    @functools.cached_property
+    def _async(self) -> Callable[..., Any]:
+        fn = self.fn
+
         async def run_async(client: AsyncRunner, /, *args: Any, **kwargs: Any) -> Any:
             return await client._await(fn(client._view, *args, **kwargs))
 
-        self._sync = _public(fn, run_sync)
-        self._async = _public(fn, run_async)
-        _describe(self, fn, self._sync)
+        return _public(fn, run_async)
+
+    @property
+    def __signature__(self) -> inspect.Signature:
+        """The signature the sync client gives the method (for ``inspect`` and ``help``)."""
+        return inspect.signature(self._sync)
 
     @overload
     def __get__(
@@ -178,17 +194,31 @@ class listing(Generic[P, Item]):  # noqa: N801 - used as a decorator, like prope
 
     def __init__(self, fn: Callable[Concatenate[Any, P], Listing[Item]]) -> None:
         self.fn = fn
+        _describe(self, fn)
+
+    @functools.cached_property
+    def _sync(self) -> Callable[..., Any]:
+        fn = self.fn
 
         def iterate(client: SyncRunner, /, *args: Any, **kwargs: Any) -> Any:
             # The arguments are checked now, at the call, not on the first next().
             return _iterate(client._core, fn(client._view, *args, **kwargs))
 
+        return _public(fn, iterate)
+
+    @functools.cached_property
+    def _async(self) -> Callable[..., Any]:
+        fn = self.fn
+
         def aiterate(client: AsyncRunner, /, *args: Any, **kwargs: Any) -> Any:
             return _aiterate(client._core, fn(client._view, *args, **kwargs))
 
-        self._sync = _public(fn, iterate)
-        self._async = _public(fn, aiterate, iterator="AsyncIterator")
-        _describe(self, fn, self._sync)
+        return _public(fn, aiterate, iterator="AsyncIterator")
+
+    @property
+    def __signature__(self) -> inspect.Signature:
+        """The signature the sync client gives the method (for ``inspect`` and ``help``)."""
+        return inspect.signature(self._sync)
 
     @overload
     def __get__(
@@ -221,12 +251,11 @@ class listing(Generic[P, Item]):  # noqa: N801 - used as a decorator, like prope
         return _bind(self, self.fn, client, None)(*args, **kwargs)
 
 
-def _describe(descriptor: Any, fn: Callable[..., Any], public: Callable[..., Any]) -> None:
+def _describe(descriptor: Any, fn: Callable[..., Any]) -> None:
     """Let ``inspect`` and ``help`` read a descriptor found on a class (``getattr_static``)
-    as the method it is: name, docs, and the signature the sync client gives it."""
+    as the method it is: name and docs here, the signature from its ``__signature__``."""
     for attribute in ("__module__", "__name__", "__qualname__", "__doc__"):
         setattr(descriptor, attribute, getattr(fn, attribute))
-    descriptor.__signature__ = inspect.signature(public)
 
 
 def _bind(

@@ -10,7 +10,6 @@ with any other stream (e.g. a generator) is only retried on errors that prove no
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import email.utils
 import logging
@@ -227,12 +226,12 @@ class AsyncRetryTransport(_RetryPolicy, httpx.AsyncBaseTransport):
         transport: httpx.AsyncBaseTransport | None = None,
         *,
         verify: ssl.SSLContext | bool = True,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
         **policy: Any,
     ) -> None:
         super().__init__(**policy)
         self._transport = transport or httpx.AsyncHTTPTransport(verify=verify, retries=0)
-        self._send, self._sleep = self._transport.handle_async_request, sleep
+        self._send, self._sleep = self._transport.handle_async_request, sleep or _asyncio_sleep
         self._read, self._close = _aread, _aclose
 
     @property
@@ -325,6 +324,12 @@ class _DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
 
     async def aclose(self) -> None:
         await self._stream.aclose()
+
+
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # here, not at the top: only the async client needs it (import time)
+
+    await asyncio.sleep(seconds)
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

@@ -19,7 +19,6 @@ import inspect
 from collections.abc import Callable, Generator
 from typing import Any, TypeAlias, TypeVar
 
-import attrs
 import httpx
 
 __all__ = [
@@ -43,64 +42,123 @@ __all__ = [
 R = TypeVar("R")
 
 
-@attrs.frozen
-class Send:
+class _Step:
+    """A step: a small immutable record. Plain ``__slots__`` classes rather than attrs ones,
+    as every request makes several of them and the module is on the import path of
+    ``import scaleout``."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, _Step)
+            and type(other) is type(self)
+            and (other._values() == self._values())
+        )
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+def _set(step: _Step, **values: Any) -> None:
+    for name, value in values.items():
+        object.__setattr__(step, name, value)
+
+
+class Send(_Step):
     """Send ``request`` through the client (pool, auth, transport); answers the response, with
     its body read unless ``stream``."""
 
+    __slots__ = ("request", "stream")
     request: httpx.Request
-    stream: bool = False
+    stream: bool
+
+    def __init__(self, request: httpx.Request, stream: bool = False) -> None:
+        _set(self, request=request, stream=stream)
 
 
-@attrs.frozen
-class Read:
+class Read(_Step):
     """Read the rest of a streamed ``response``'s body; answers ``None``."""
 
+    __slots__ = ("response",)
     response: httpx.Response
 
+    def __init__(self, response: httpx.Response) -> None:
+        _set(self, response=response)
 
-@attrs.frozen
-class Chunks:
+
+class Chunks(_Step):
     """Start reading a streamed ``response``'s decoded body in ``size``-byte chunks; answers a
     handle for :class:`NextChunk`."""
 
+    __slots__ = ("response", "size")
     response: httpx.Response
     size: int
 
+    def __init__(self, response: httpx.Response, size: int) -> None:
+        _set(self, response=response, size=size)
 
-@attrs.frozen
-class NextChunk:
+
+class NextChunk(_Step):
     """The next chunk of a :class:`Chunks` handle; ``b""`` at the end of the body."""
 
+    __slots__ = ("chunks",)
     chunks: Any
 
+    def __init__(self, chunks: Any) -> None:
+        _set(self, chunks=chunks)
 
-@attrs.frozen
-class Close:
+
+class Close(_Step):
     """Close ``response`` (release its connection); answers ``None``."""
 
+    __slots__ = ("response",)
     response: httpx.Response
 
+    def __init__(self, response: httpx.Response) -> None:
+        _set(self, response=response)
 
-@attrs.frozen
-class Sleep:
+
+class Sleep(_Step):
+    """Wait ``seconds``; answers ``None``."""
+
+    __slots__ = ("seconds",)
     seconds: float
 
+    def __init__(self, seconds: float) -> None:
+        _set(self, seconds=seconds)
 
-@attrs.frozen
-class Blocking:
+
+class Blocking(_Step):
     """Call ``function(*args)``, which blocks (file I/O): in a worker thread when async."""
 
+    __slots__ = ("function", "args")
     function: Callable[..., Any]
-    args: tuple[Any, ...] = ()
+    args: tuple[Any, ...]
+
+    def __init__(self, function: Callable[..., Any], args: tuple[Any, ...] = ()) -> None:
+        _set(self, function=function, args=args)
 
 
-@attrs.frozen
-class Invoke:
+class Invoke(_Step):
     """Call a user callback; the async client also awaits what it returns, if awaitable."""
 
+    __slots__ = ("function", "args")
     function: Callable[..., Any]
-    args: tuple[Any, ...] = ()
+    args: tuple[Any, ...]
+
+    def __init__(self, function: Callable[..., Any], args: tuple[Any, ...] = ()) -> None:
+        _set(self, function=function, args=args)
 
 
 Step: TypeAlias = Send | Read | Chunks | NextChunk | Close | Sleep | Blocking | Invoke

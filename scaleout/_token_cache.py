@@ -14,7 +14,6 @@ import json
 import logging
 import os
 import re
-import secrets
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -205,7 +204,7 @@ class TokenCache:
         return True
 
     def _write_atomically(self, payload: bytes) -> None:
-        tmp = self._dir / f".{self._path.name}.{secrets.token_hex(8)}.tmp"
+        tmp = self._dir / f".{self._path.name}.{os.urandom(8).hex()}.tmp"
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o600)
         try:
             try:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -110,7 +109,7 @@ class RoundResult:
         for validation in self.validations:
             for name, value in validation.metrics.items():
                 values.setdefault(name, []).append(value)
-        return MappingProxyType({name: statistics.fmean(v) for name, v in values.items()})
+        return MappingProxyType({name: math.fsum(v) / len(v) for name, v in values.items()})
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values (times as RFC 3339 text)."""

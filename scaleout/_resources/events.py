@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -230,6 +229,8 @@ class EventsResource(Resource):
         :param model_id: The model to predict with; the newest model when ``None``.
         :return: The server's answer plus ``prediction_id``.
         """
+        import uuid  # here, not at the top: the uuid module alone is a share of import time
+
         from scaleout_api.api.predictions import start_predictions
         from scaleout_api.models import StartPredictionsRequest
 

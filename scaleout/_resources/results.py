@@ -12,13 +12,14 @@ from .._exceptions import ArgumentTypeError
 from .._extras import require_extra
 from .._methods import operation
 from .._steps import Steps, blocking
-from ..results import ClientValidation, SessionResults, session_results
 from .events import EventsResource
 from .models import ModelsResource
 from .sessions import SessionsResource
 
 if TYPE_CHECKING:
     from scaleout_api.schemas import Model
+
+    from ..results import ClientValidation, SessionResults
 
 
 class ResultsResource(ModelsResource, SessionsResource, EventsResource):
@@ -41,6 +42,8 @@ class ResultsResource(ModelsResource, SessionsResource, EventsResource):
         rounds = yield from self.iter_rounds(sid).everything()
         models = yield from self.iter_models(filters={"session_id": sid}).everything()
         validations = yield from self.iter_validations(filters={"session_id": sid}).everything()
+        from ..results import session_results  # here: only this method needs it (import time)
+
         return session_results(session, rounds, models, validations)
 
     @operation
