@@ -65,22 +65,31 @@ _RequestSchemaValidator = _nullable_aware(Draft4RequestValidator)
 _ResponseSchemaValidator = _nullable_aware(Draft4ResponseValidator)
 
 
-def _coerce_header(raw: str, schema: dict[str, Any]) -> tuple[bool, Any]:
+def _coerce_header(raw: str, schema: dict[str, Any]) -> tuple[Any, str | None]:
+    """The header's value as its schema's type, or why it is not one."""
     kind = schema.get("type")
     text = raw.strip()
+    wrong_type = f"must be of type {kind}"
     if kind == "integer":
-        return (True, int(text)) if _INTEGER.fullmatch(text) else (False, raw)
+        if not _INTEGER.fullmatch(text):
+            return raw, wrong_type
+        try:
+            # Body integers are bounded, so headers are too: unbounded, int() of a few thousand
+            # digits raises (Python's digit limit) and a paging header would take any size.
+            return _bounded_int(text), None
+        except ValueError:
+            return raw, "is out of range"
     if kind == "number":
         try:
-            return True, float(text)
+            return _finite_float(text), None
         except ValueError:
-            return False, raw
+            return raw, wrong_type
     if kind == "boolean":
         lowered = text.lower()
         if lowered in ("true", "false"):
-            return True, lowered == "true"
-        return False, raw
-    return True, raw
+            return lowered == "true", None
+        return raw, wrong_type
+    return raw, None
 
 
 class HeaderCoercingParameterValidator(ParameterValidator):  # type: ignore[misc]
@@ -90,9 +99,9 @@ class HeaderCoercingParameterValidator(ParameterValidator):  # type: ignore[misc
         if raw is None:
             return self.validate_parameter("header", None, param)  # type: ignore[no-any-return]
         schema = param.get("schema", param)
-        ok, value = _coerce_header(raw, schema)
-        if not ok:
-            return f"Header '{name}' must be of type {schema.get('type')}"
+        value, problem = _coerce_header(raw, schema)
+        if problem is not None:
+            return f"Header '{name}' {problem}"
         return self.validate_parameter("header", value, param)  # type: ignore[no-any-return]
 
 
@@ -102,7 +111,7 @@ def _reject_constant(name: str) -> Any:
 
 def _finite_float(text: str) -> float:
     number = float(text)
-    if math.isinf(number):
+    if not math.isfinite(number):
         raise ValueError(f"{text} is out of range")
     return number
 
@@ -115,7 +124,7 @@ MAX_JSON_DEPTH = 32
 
 
 def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > 19 or not _INT_RANGE[0] <= (number := int(text)) <= _INT_RANGE[1]:
+    if len(text.lstrip("+-")) > 19 or not _INT_RANGE[0] <= (number := int(text)) <= _INT_RANGE[1]:
         raise ValueError(
             f"the integer {text[:24]}{'...' if len(text) > 24 else ''} is out of range"
         )

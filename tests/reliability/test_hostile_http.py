@@ -484,11 +484,15 @@ NUMBER_ROWS = [
     _json_row(
         "init-chunk_size-300-digits", "init_upload", _with_literal(_INIT, ("chunk_size",), BIG)
     ),
+    _chunk_row("chunk-index-5000-digits", HUGE),
     _chunk_row("chunk-index-300-digits", BIG),
     _chunk_row("chunk-index-1e3", "1e3"),
     _chunk_row("chunk-index-negative", "-1"),
+    _get("x-limit-5000-digits", "/api/v1/models/", X_Limit=HUGE),
+    _get("x-limit-300-digits", "/api/v1/models/", X_Limit=BIG),
     _get("x-limit-NaN", "/api/v1/models/", X_Limit="NaN"),
     _get("x-skip-1e400", "/api/v1/sessions/", X_Skip="1e400"),
+    _get("ancestors-x-limit-5000-digits", f"/api/v1/models/{MODEL}/ancestors", X_Limit=HUGE),
 ]
 
 _FORM = "application/x-www-form-urlencoded"
