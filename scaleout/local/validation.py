@@ -8,6 +8,10 @@ Connexion validates every request and response; these classes adapt three detail
   ``round_config``), not only next to ``type``; entity JSON carries such fields as ``null``.
 * An optional JSON body may be empty even when the client declared ``application/json``: the
   generated SDK client sends exactly that on ``/file-upload/{id}/complete``.
+
+JSON bodies are read strictly: NaN and Infinity, numbers beyond a float or 64 bits, nesting
+deeper than ``MAX_JSON_DEPTH``, a key twice in one object and lone UTF-16 surrogates are 400s.
+Integer headers are held to the same 64 bits.
 """
 
 from __future__ import annotations
@@ -131,6 +135,26 @@ def _bounded_int(text: str) -> int:
     return number
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Which of two equal keys wins differs between parsers (a proxy may check the first, this
+    # server would use the last), so an object that names a key twice is refused.
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise ValueError(f"the key {key[:40]!r} appears twice in one object")
+        obj[key] = value
+    return obj
+
+
+def _reject_lone_surrogates(body: Any) -> None:
+    # "\ud800" parses to a string no UTF-8 can hold: stored, it would make every later answer
+    # that carries it undecodable for strict clients.
+    try:
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("a string holds a lone UTF-16 surrogate") from exc
+
+
 def json_depth_problem(text: str, limit: int = MAX_JSON_DEPTH) -> str | None:
     """Whether JSON ``text`` nests deeper than ``limit``, found without recursion."""
     depth = 0
@@ -168,14 +192,18 @@ class OptionalJSONRequestBodyValidator(JSONRequestBodyValidator):  # type: ignor
         if too_deep is not None:
             raise BadRequestProblem(detail=f"The body is not acceptable: {too_deep}")
         try:
-            return json.loads(
+            body = json.loads(
                 text,
+                object_pairs_hook=_unique_keys,
                 parse_constant=_reject_constant,
                 parse_float=_finite_float,
                 parse_int=_bounded_int,
             )
+            if "\\u" in text:  # only escapes make lone surrogates: decoded UTF-8 holds none
+                _reject_lone_surrogates(body)
         except ValueError as exc:
             raise BadRequestProblem(detail=f"The body is not valid JSON: {exc}") from exc
+        return body
 
     @property
     def _validator(self) -> Any:

@@ -547,6 +547,9 @@ TYPE_ROWS = [
     _json_row("attribute-bare-number", "add_attribute", b"42"),
     _json_row("attribute-bare-null", "add_attribute", b"null"),
     _json_row("attribute-bare-array", "add_attribute", b"[" + _ATTRIBUTE + b"]"),
+    _json_row(
+        "attribute-duplicate-keys", "add_attribute", b'{"key":"a","key":"b",' + _ATTRIBUTE[1:]
+    ),
     _json_row("session-empty-body", "create_session", b""),
 ]
 
@@ -561,6 +564,9 @@ def _raw(row_id: str, request: bytes, status: int = 400) -> Hostile:
 
 
 NAME_ROWS = [
+    _json_row(
+        "attribute-lone-surrogate", "add_attribute", _ATTRIBUTE.replace(b"charging", b"\\ud800")
+    ),
     _get("model-id-encoded-traversal", "/api/v1/models/..%2F..%2Fcontroller.sqlite3/download", 404),
     _get("model-id-dot-segments", "/api/v1/models/../../controller.sqlite3", 404),
     _get("model-id-nul", "/api/v1/models/%00/download", 404),
