@@ -501,6 +501,14 @@ _BIG_ATTRIBUTE = json.dumps(_attribute_doc(value="v" * 8_000_000)).encode()
 SIZE_ROWS = [
     _chunk_row("chunk-one-byte-over-the-limit", "1", 413, body=_CHUNK + b"c"),
     _chunk_row("chunk-8MB-chunked-transfer", "1", 413, body=b"c" * 8_000_000, chunked=True),
+    Hostile(
+        "model-form-2000-fields",
+        "POST",
+        "/api/v1/models/",
+        400,
+        b"&".join(b"f%d=1" % i for i in range(2000)),
+        _FORM,
+    ),
 ]
 
 _ATTRIBUTE = json.dumps(_attribute_doc()).encode()
