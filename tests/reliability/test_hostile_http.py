@@ -499,8 +499,13 @@ _FORM = "application/x-www-form-urlencoded"
 _BIG_ATTRIBUTE = json.dumps(_attribute_doc(value="v" * 8_000_000)).encode()
 
 SIZE_ROWS = [
+    _json_row("attribute-8MB", "add_attribute", _BIG_ATTRIBUTE, 413),
+    _json_row("attribute-8MB-chunked-transfer", "add_attribute", _BIG_ATTRIBUTE, 413, chunked=True),
     _chunk_row("chunk-one-byte-over-the-limit", "1", 413, body=_CHUNK + b"c"),
     _chunk_row("chunk-8MB-chunked-transfer", "1", 413, body=b"c" * 8_000_000, chunked=True),
+    Hostile(
+        "model-form-2MB", "POST", "/api/v1/models/", 413, b"file_token=" + b"t" * 2_000_000, _FORM
+    ),
     Hostile(
         "model-form-2000-fields",
         "POST",
@@ -508,6 +513,14 @@ SIZE_ROWS = [
         400,
         b"&".join(b"f%d=1" % i for i in range(2000)),
         _FORM,
+    ),
+    Hostile(
+        "header-100KB",
+        "GET",
+        "/api/v1/models/",
+        400,
+        content_type=None,
+        headers=(("X-Filler", b"f" * 100_000),),
     ),
 ]
 
