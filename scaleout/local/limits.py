@@ -8,7 +8,8 @@ unauthenticated caller) and before validation. A declared ``Content-Length`` abo
 is refused at once; a body without one is read only until it passes the limit.
 
 ``HeaderSizeLimit`` answers 400 to a request whose header block is larger than
-``MAX_HEADER_SIZE``.
+``MAX_HEADER_SIZE``, the same bound the HTTP parser applies to a block that arrives in pieces
+(see ``server``), so the answer does not depend on how the bytes were split.
 """
 
 from __future__ import annotations

@@ -522,6 +522,15 @@ SIZE_ROWS = [
         content_type=None,
         headers=(("X-Filler", b"f" * 100_000),),
     ),
+    Hostile(
+        "header-100KB-in-two-pieces",  # the HTTP parser's own limit, before the app sees it
+        "GET",
+        "/api/v1/models/",
+        400,
+        content_type=None,
+        headers=(("X-Filler", b"f" * 100_000),),
+        split=80_000,
+    ),
 ]
 
 _ATTRIBUTE = json.dumps(_attribute_doc()).encode()
@@ -597,6 +606,13 @@ NAME_ROWS = [
     _chunk_row("upload-id-traversal", "1", 404, path=f"/api/v1/file-upload/..%2F{UPLOAD}/chunk"),
     _get("package-name-traversal", "/api/v1/packages/download?name=..%2Fcontroller.sqlite3", 404),
     _get("package-name-absolute", "/api/v1/packages/checksum?name=%2Fetc%2Fpasswd", 404),
+    _raw("path-raw-non-ascii", b"GET /api/v1/models/\xff\xfe HTTP/1.1\r\nHost: x\r\n\r\n"),
+    _raw("request-line-garbage", b"\x16\x03\x01 GARBAGE\r\n\r\n"),
+    _raw(
+        "conflicting-content-length",
+        b"POST /api/v1/attributes/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 2\r\nContent-Length: 9\r\n\r\n{}",
+    ),
 ]
 
 ROWS = DEEP_ROWS + NUMBER_ROWS + SIZE_ROWS + TYPE_ROWS + NAME_ROWS
@@ -743,7 +759,9 @@ AUTH_ATTACKS = [
     AuthAttack("refresh-token-as-access-token", _bearer(lambda ctl: str(ctl.refresh_token))),
     AuthAttack("scheme-basic", lambda ctl: b"Basic " + base64.b64encode(b"admin:admin")),
     AuthAttack("scheme-token", lambda ctl: f"Token {ctl.access_token()}".encode()),
+    AuthAttack("token-100KB", lambda ctl: b"Bearer " + b"A" * 100_000, 400),
     AuthAttack("token-not-ascii", lambda ctl: b"Bearer \xff\xfe.\xc3\xa9.x"),
+    AuthAttack("token-with-nul", lambda ctl: b"Bearer a\x00b.c.d", 400),
     AuthAttack(
         "access-token-as-refresh-token",
         lambda ctl: None,
