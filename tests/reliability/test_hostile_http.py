@@ -594,6 +594,22 @@ def _raw(row_id: str, request: bytes, status: int = 400) -> Hostile:
 
 
 NAME_ROWS = [
+    _init_named("name-dot-dot-slash", "../../etc/passwd"),
+    _init_named("name-absolute", f"{ROOT}/abs-target"),
+    _init_named("name-nul", "seed\x00.npz"),
+    _init_named("name-backslashes", "..\\..\\x"),
+    _init_named("name-300-chars", "n" * 300 + ".npz"),
+    _init_named("name-newline", "seed.npz\nX-Injected: 1"),
+    _init_named("name-rtl-override", "evil\u202egpj.npz"),
+    _init_named("name-dot-dot", ".."),
+    Hostile(
+        "package-file_name-dot-dot-slash",
+        "POST",
+        "/api/v1/packages/",
+        400,
+        f"file_token={TOKEN}&helper=numpyhelper&name=p&file_name=..%2F..%2Fpackage.tgz".encode(),
+        _FORM,
+    ),
     _json_row(
         "attribute-lone-surrogate", "add_attribute", _ATTRIBUTE.replace(b"charging", b"\\ud800")
     ),
