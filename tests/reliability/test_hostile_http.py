@@ -752,6 +752,11 @@ AUTH_ATTACKS = [
     AuthAttack(
         "expired", _bearer(lambda ctl: encode_jwt(_claims(exp=int(time.time()) - 5), _secret(ctl)))
     ),
+    AuthAttack("without-exp", _bearer(lambda ctl: encode_jwt(_claims(exp=None), _secret(ctl)))),
+    AuthAttack(
+        "exp-NaN",  # never expires: no time is >= NaN
+        _bearer(lambda ctl: encode_jwt(_claims(exp=float("nan")), _secret(ctl))),
+    ),
     AuthAttack(
         "exp-as-text", _bearer(lambda ctl: encode_jwt(_claims(exp="9999999999"), _secret(ctl)))
     ),
