@@ -204,6 +204,10 @@ def _live_rounds(http: httpx.Client, session_id: str) -> list[dict[str, Any]]:
     return list(response.json()["result"])
 
 
+def _produced(rounds: list[dict[str, Any]]) -> set[str]:
+    return {r["combiners"][0]["model_id"] for r in rounds if r["status"] == "Success"}
+
+
 def _until_a_round_is_validating(
     http: httpx.Client, session_id: str
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -402,12 +406,15 @@ def test_a_session_cut_mid_run_keeps_its_rounds_and_ends_failed(crash: Crash) ->
                 assert weights.status_code == 200, (round_["round_id"], weights.text)
                 with np.load(io.BytesIO(weights.content)) as archive:
                     assert set(archive.files) == {"w", "b"}
-        # Every model of the session has its parent, every validation its model.
+        # Nothing of a round cut short is left: every model and validation of the session
+        # belongs to a round that succeeded, and every model's parent is there.
+        produced = _produced(list(rounds.values()))
         session_models = list(sdk.iter_models(filters={"session_id": crash.running_session}))
+        assert {m["model_id"] for m in session_models} == produced
         known = {m["model_id"] for m in sdk.iter_models()}
-        assert session_models and all(m["parent_model"] in known for m in session_models)
+        assert all(m["parent_model"] in known for m in session_models)
         for validation in sdk.iter_validations(filters={"session_id": crash.running_session}):
-            assert validation["model_id"] in known
+            assert validation["model_id"] in produced
         # The controller is idle again and a new session runs to its end.
         assert sdk.get_controller_status()["state"] == "idle"
         started = sdk.start_session(
