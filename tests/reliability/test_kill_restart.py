@@ -258,7 +258,7 @@ def crash(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crash]:
     servers = Servers(root / "state", root)
     try:
         # Slow clients make each phase of a round last long enough to kill the server in it.
-        url = servers.start("--client-delay", "0.2")
+        url = servers.start("--client-delay", "0.3")
         # Retrying a dead server only makes the SDK wait longer before it says so. The paused
         # transfers run in threads, each with a client of its own.
         with (
