@@ -23,7 +23,7 @@ from .auth import bearer_security_map
 from .errors import install_error_handlers
 from .handlers import REGISTRY
 from .http import Call, Handler
-from .limits import ChunkSizeLimit, ResponseDelay
+from .limits import BodySizeLimit, HeaderSizeLimit, ResponseDelay
 from .services import Services
 from .spec import operation_ids, serving_spec
 from .validation import validator_map
@@ -72,10 +72,11 @@ def build_app(services: Services, *, overrides: Mapping[str, Handler] | None = N
         validator_map=validator_map(),
         security_map=bearer_security_map(services.tokens) if services.options.auth else None,
     )
+    app.add_middleware(HeaderSizeLimit, position=MiddlewarePosition.BEFORE_ROUTING)
     app.add_middleware(
-        ChunkSizeLimit,
+        BodySizeLimit,
         position=MiddlewarePosition.BEFORE_VALIDATION,
-        max_bytes=services.options.max_chunk_size,
+        max_chunk_size=services.options.max_chunk_size,
     )
     if services.options.response_delay > 0:
         app.add_middleware(

@@ -76,7 +76,7 @@ def decode_jwt(token: str, secret: bytes, *, now: float | None = None) -> dict[s
         raise TokenError("Invalid token")
     exp = claims.get("exp")
     if exp is not None:
-        if not isinstance(exp, int | float) or isinstance(exp, bool):
+        if not isinstance(exp, int | float) or isinstance(exp, bool) or not math.isfinite(exp):
             raise TokenError("Invalid token")
         if (time.time() if now is None else now) >= exp:
             raise TokenError("Token expired")
@@ -140,6 +140,9 @@ class TokenAuthority:
     def verify_access_token(self, token: str) -> dict[str, Any]:
         claims = decode_jwt(token, self._secret, now=self._clock())
         if claims.get("token_type") != "access" or claims.get("role") not in ACCESS_ROLES:
+            raise TokenError("Invalid token")
+        # Every access token issued here expires; one that does not was not issued here.
+        if "exp" not in claims:
             raise TokenError("Invalid token")
         return claims
 

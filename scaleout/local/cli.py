@@ -47,6 +47,13 @@ def _parser(prog: str = "scaleout-local") -> argparse.ArgumentParser:
     )
     serve.add_argument("--log-level", default="warning", help="uvicorn log level")
     serve.add_argument(
+        "--client-delay",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="every simulated client answers each request this much later (slow devices)",
+    )
+    serve.add_argument(
         "--response-delay",
         type=float,
         default=0.0,
@@ -67,6 +74,8 @@ def _parser(prog: str = "scaleout-local") -> argparse.ArgumentParser:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if not 0 <= args.client_delay < 3600:
+        raise ValueError("--client-delay must be between 0 and 3600 seconds")
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
@@ -87,6 +96,9 @@ def _serve(args: argparse.Namespace) -> int:
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         with controller:
+            if args.client_delay:
+                for name in controller.clients:
+                    controller.set_client_behaviour(name, delay=args.client_delay)
             print(f"Scaleout local controller listening on {controller.url}", flush=True)
             print(f"Data dir: {controller.data_dir}", flush=True)
             if controller.refresh_token is not None:

@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.responses import Response
 
 __all__ = ["ApiError", "error_body", "error_response", "install_error_handlers"]
@@ -109,6 +110,12 @@ def _out_of_range(_request: Any, exc: Exception) -> Any:
     return _answer(400, "A value in the request is out of range")
 
 
+def _unreadable_form(_request: Any, exc: Exception) -> Any:
+    # Starlette's form parser refuses too many fields or a malformed multipart body with its
+    # own exception, which no handler of connexion's takes.
+    return _answer(400, f"The form body cannot be read: {_first_line(exc)}")
+
+
 def _unexpected(_request: Any, exc: Exception) -> Any:
     logger.error("unexpected error in the local controller", exc_info=exc)
     return _answer(500, "An unexpected error occurred")
@@ -123,6 +130,7 @@ def install_error_handlers(app: Any) -> None:
     app.add_error_handler(ApiError, _api_error)
     app.add_error_handler(ProblemException, _problem)
     app.add_error_handler(HTTPException, _http_exception)
+    app.add_error_handler(MultiPartException, _unreadable_form)
     app.add_error_handler(OverflowError, _out_of_range)
     app.add_error_handler(RecursionError, _out_of_range)
     app.add_error_handler(Exception, _unexpected)

@@ -9,7 +9,7 @@ from typing import Any
 
 from . import task
 from .filters import Condition
-from .store import DocumentStore
+from .store import DocumentStore, WriteBatch
 
 __all__ = ["ModelRepository", "model_suffix"]
 
@@ -42,32 +42,31 @@ class ModelRepository:
         model_id = model_id or str(uuid.uuid4())
         file_name = f"{model_id}{suffix}"
         os.replace(source, self.directory / file_name)
-        return self._record(model_id, file_name, name, parent_model, session_id)
+        return self.record(model_id, file_name, name, parent_model, session_id)
 
-    def add_weights(
-        self,
-        weights: task.Weights,
-        *,
-        name: str | None,
-        parent_model: str | None,
-        session_id: str | None,
-    ) -> dict[str, Any]:
+    def save_weights(self, weights: task.Weights) -> tuple[str, str]:
+        """Write a new model's file, not yet listed: ``(model_id, file_name)`` for :meth:`record`.
+
+        Listing it is a separate step so that it can share a transaction with other writes."""
         model_id = str(uuid.uuid4())
         file_name = f"{model_id}.npz"
         target = self.directory / file_name
         partial = target.with_suffix(".npz.partial")
         task.write_weights(weights, partial)
         os.replace(partial, target)
-        return self._record(model_id, file_name, name, parent_model, session_id)
+        return model_id, file_name
 
-    def _record(
+    def record(
         self,
         model_id: str,
         file_name: str,
         name: str | None,
         parent_model: str | None,
         session_id: str | None,
+        *,
+        into: DocumentStore | WriteBatch | None = None,
     ) -> dict[str, Any]:
+        """List a model whose file is in place (in ``into``, a batch, when given)."""
         doc = {
             "model_id": model_id,
             "model": model_id,
@@ -77,7 +76,7 @@ class ModelRepository:
             "allow_training": True,
             _FILE_KEY: file_name,
         }
-        return self._store.insert("models", model_id, doc)
+        return (into or self._store).insert("models", model_id, doc)
 
     def get(self, model_id: str) -> dict[str, Any] | None:
         return self._store.get("models", model_id)

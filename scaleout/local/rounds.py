@@ -263,31 +263,56 @@ class RoundRunner:
         if not all(np.all(np.isfinite(v)) for v in new_weights.values()):
             return self._fail(current, "aggregation produced non-finite weights")
         time_aggregate = time.monotonic() - aggregate_start
-        prefix = current.plan.model_name_prefix or "round"
-        new_model = self._models.add_weights(
-            new_weights,
-            name=f"{prefix}-{current.round_id}",
-            parent_model=str(current.model["model_id"]),
-            session_id=current.session_id,
-        )
+        model_id, file_name = self._models.save_weights(new_weights)
+        validations: list[tuple[str, dict[str, Any]]] = []
         if current.plan.config.get("validate"):
             contributors = [c for c in current.selected if c.client_id in updates]
-            self._validate(current, new_model, new_weights, contributors)
-        self._succeed(current, new_model, updates, time_training, time_aggregate)
+            validations = self._validate(current, model_id, new_weights, contributors)
+        # The new model, its validations and the round's success are listed together: a
+        # process killed before the commit leaves a round that recovery marks Failed and
+        # nothing of it, never a model (or validations) of a round that did not succeed.
+        prefix = current.plan.model_name_prefix or "round"
+        with self._store.batch() as batch:
+            new_model = self._models.record(
+                model_id,
+                file_name,
+                name=f"{prefix}-{current.round_id}",
+                parent_model=str(current.model["model_id"]),
+                session_id=current.session_id,
+                into=batch,
+            )
+            if validations:
+                batch.insert_many("validations", validations)
+            batch.update(
+                "rounds",
+                current.round_id,
+                self._success(current, model_id, updates, time_training, time_aggregate),
+            )
+        result = {
+            cid: {"num_examples": u.num_examples, "training_loss": u.step_losses[-1]}
+            for cid, u in updates.items()
+        }
+        self._commands.finish_record(current.command, "COMPLETED", result)
+        self._events.status(
+            f"Round {current.round_id} finished: model {model_id} from {len(updates)} update(s)",
+            session_id=current.session_id,
+            correlation_id=current.command,
+        )
         return new_model, new_weights
 
-    def _succeed(
+    def _success(
         self,
         current: _Round,
-        new_model: dict[str, Any],
+        model_id: str,
         updates: dict[str, task.LocalTraining],
         time_training: float,
         time_aggregate: float,
-    ) -> None:
+    ) -> dict[str, Any]:
+        """The changes that make ``current`` a successful round."""
         elapsed = time.monotonic() - current.started
         combiner = {
             "round_id": current.round_id,
-            "model_id": new_model["model_id"],
+            "model_id": model_id,
             "name": self._federation.combiner["name"],
             "status": "Success",
             "time_exec_training": time_training,
@@ -304,33 +329,18 @@ class RoundRunner:
                 "timeout": current.plan.round_timeout,
             },
         }
-        self._store.update(
-            "rounds",
-            current.round_id,
-            {
-                "status": "Success",
-                "round_data": {
-                    "time_commit": elapsed,
-                    "reduce": {
-                        "time_aggregate_model": time_aggregate,
-                        "time_fetch_model": 0.0,
-                        "time_load_model": 0.0,
-                    },
+        return {
+            "status": "Success",
+            "round_data": {
+                "time_commit": elapsed,
+                "reduce": {
+                    "time_aggregate_model": time_aggregate,
+                    "time_fetch_model": 0.0,
+                    "time_load_model": 0.0,
                 },
-                "combiners": [combiner],
             },
-        )
-        result = {
-            cid: {"num_examples": u.num_examples, "training_loss": u.step_losses[-1]}
-            for cid, u in updates.items()
+            "combiners": [combiner],
         }
-        self._commands.finish_record(current.command, "COMPLETED", result)
-        self._events.status(
-            f"Round {current.round_id} finished: model {new_model['model_id']} from "
-            f"{len(updates)} update(s)",
-            session_id=current.session_id,
-            correlation_id=current.command,
-        )
 
     def _fail(self, current: _Round, reason: str) -> tuple[dict[str, Any], task.Weights]:
         self._store.update("rounds", current.round_id, {"status": "Failed"})
@@ -463,10 +473,12 @@ class RoundRunner:
     def _validate(
         self,
         current: _Round,
-        new_model: dict[str, Any],
+        model_id: str,
         weights: task.Weights,
         clients: list[SimulatedClient],
-    ) -> None:
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """The validations of the new model by ``clients``, to be stored with the round."""
+
         def run(client: SimulatedClient) -> task.Evaluation:
             return task.evaluate(weights, client.data)
 
@@ -482,7 +494,7 @@ class RoundRunner:
                     validation_id,
                     {
                         "validation_id": validation_id,
-                        "model_id": new_model["model_id"],
+                        "model_id": model_id,
                         "data": json.dumps(answer.as_dict()),
                         "correlation_id": current.command,
                         "timestamp": rfc3339(time.time()),
@@ -501,8 +513,7 @@ class RoundRunner:
                 sender=client.node(),
                 data=answer.as_dict(),
             )
-        if records:
-            self._store.insert_many("validations", records)
+        return records
 
 
 def _bound(work: Callable[[SimulatedClient], T], client: SimulatedClient) -> Callable[[], T]:

@@ -1,4 +1,9 @@
-"""Serving the app with uvicorn on a socket bound by us (so port 0 works), in a thread."""
+"""Serving the app with uvicorn on a socket bound by us (so port 0 works), in a thread.
+
+Requests the HTTP parser itself refuses (a broken request line, a bad byte in the target, a
+header block beyond the limit arriving in pieces) are answered with the API's JSON error, as
+every other error is, not with uvicorn's plain text.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,12 @@ import threading
 import time
 from typing import Any
 
+import h11
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from .errors import error_body
+from .limits import MAX_HEADER_SIZE
 
 __all__ = ["ServerThread", "bind"]
 
@@ -31,6 +41,27 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+class JsonErrorH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, answering a request it cannot parse in the API's error shape."""
+
+    def send_400_response(self, msg: str) -> None:
+        body = error_body(msg)
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"connection", b"close"),
+        ]
+        for event in (
+            h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
+            h11.Data(data=body),
+            h11.EndOfMessage(),
+        ):
+            data = self.conn.send(event)
+            if data:
+                self.transport.write(data)
+        self.transport.close()
+
+
 class ServerThread:
     """uvicorn in a background thread, started and stopped synchronously."""
 
@@ -42,7 +73,8 @@ class ServerThread:
             access_log=False,
             lifespan="off",
             loop="asyncio",
-            http="h11",
+            http=JsonErrorH11Protocol,
+            h11_max_incomplete_event_size=MAX_HEADER_SIZE,
             ws="none",
             timeout_graceful_shutdown=2,
             timeout_keep_alive=5,

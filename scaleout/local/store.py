@@ -4,6 +4,8 @@ One table holds every entity as a JSON document, keyed by (collection, id) and i
 commit time. SQLite runs in WAL mode so readers never block the writer; all writes go through
 one connection under one lock, which serialises read-modify-write updates (no lost writes when
 many requests add or change documents at once). Each reading thread has its own connection.
+Writes that must be seen together or not at all (a round's model, its validations and the
+round's outcome) share one transaction: :meth:`DocumentStore.batch`.
 
 Filtering and sorting happen in Python on the documents of one collection (see ``filters``):
 the collections of a local controller are small, and this keeps the typed comparisons of the
@@ -16,14 +18,15 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from .filters import SEQ_KEY, TS_KEY, Condition, filter_documents, sort_documents
 from .timefmt import http_date
 
-__all__ = ["DocumentStore", "Page"]
+__all__ = ["DocumentStore", "Page", "WriteBatch"]
 
 Page = tuple[int, list[dict[str, Any]]]
 
@@ -86,6 +89,19 @@ class DocumentStore:
 
     # -- writes -----------------------------------------------------------------------------
 
+    @contextmanager
+    def batch(self) -> Iterator[WriteBatch]:
+        """Writes that are committed together when the block ends, or not at all."""
+        with self._write_lock:
+            batch = WriteBatch(self._writer)
+            try:
+                yield batch
+                self._writer.commit()
+            except BaseException:
+                self._writer.rollback()
+                raise
+        batch.committed()
+
     def insert(self, collection: str, doc_id: str, doc: dict[str, Any]) -> dict[str, Any]:
         return self.insert_many(collection, [(doc_id, doc)])[0]
 
@@ -93,28 +109,8 @@ class DocumentStore:
         self, collection: str, items: Sequence[tuple[str, dict[str, Any]]]
     ) -> list[dict[str, Any]]:
         """Insert new documents, stamping ``committed_at``/``updated_at``; ids must be new."""
-        now = time.time()
-        stored: list[dict[str, Any]] = []
-        rows: list[tuple[str, str, float, str]] = []
-        for doc_id, doc in items:
-            full = _persistable(doc)
-            full.setdefault("committed_at", http_date(now))
-            full.setdefault("updated_at", full["committed_at"])
-            stored.append(full)
-            rows.append((collection, doc_id, now, _dumps(full)))
-        with self._write_lock:
-            try:
-                self._writer.executemany(
-                    "INSERT INTO documents (collection, id, committed_at, doc) VALUES (?,?,?,?)",
-                    rows,
-                )
-                self._writer.commit()
-            except BaseException:
-                self._writer.rollback()
-                raise
-        for full in stored:
-            full[TS_KEY] = now
-        return stored
+        with self.batch() as batch:
+            return batch.insert_many(collection, items)
 
     def update(
         self,
@@ -123,25 +119,8 @@ class DocumentStore:
         changes: dict[str, Any] | Callable[[dict[str, Any]], dict[str, Any]],
     ) -> dict[str, Any] | None:
         """Merge top-level ``changes`` (or apply a function) atomically; None if absent."""
-        with self._write_lock:
-            row = self._writer.execute(
-                "SELECT doc FROM documents WHERE collection=? AND id=?", (collection, doc_id)
-            ).fetchone()
-            if row is None:
-                return None
-            doc: dict[str, Any] = json.loads(row[0])
-            doc = _persistable(changes(doc) if callable(changes) else {**doc, **changes})
-            doc["updated_at"] = http_date(time.time())
-            try:
-                self._writer.execute(
-                    "UPDATE documents SET doc=? WHERE collection=? AND id=?",
-                    (_dumps(doc), collection, doc_id),
-                )
-                self._writer.commit()
-            except BaseException:
-                self._writer.rollback()
-                raise
-        return doc
+        with self.batch() as batch:
+            return batch.update(collection, doc_id, changes)
 
     def update_where(
         self,
@@ -246,6 +225,60 @@ class DocumentStore:
     ) -> dict[str, Any] | None:
         _, page = self.query(collection, conditions, ascending=not newest, limit=1)
         return page[0] if page else None
+
+
+class WriteBatch:
+    """The writes of one transaction (see :meth:`DocumentStore.batch`)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._inserted: list[tuple[dict[str, Any], float]] = []
+
+    def insert(self, collection: str, doc_id: str, doc: dict[str, Any]) -> dict[str, Any]:
+        return self.insert_many(collection, [(doc_id, doc)])[0]
+
+    def insert_many(
+        self, collection: str, items: Sequence[tuple[str, dict[str, Any]]]
+    ) -> list[dict[str, Any]]:
+        now = time.time()
+        stored: list[dict[str, Any]] = []
+        rows: list[tuple[str, str, float, str]] = []
+        for doc_id, doc in items:
+            full = _persistable(doc)
+            full.setdefault("committed_at", http_date(now))
+            full.setdefault("updated_at", full["committed_at"])
+            stored.append(full)
+            rows.append((collection, doc_id, now, _dumps(full)))
+        self._conn.executemany(
+            "INSERT INTO documents (collection, id, committed_at, doc) VALUES (?,?,?,?)", rows
+        )
+        self._inserted.extend((full, now) for full in stored)
+        return stored
+
+    def update(
+        self,
+        collection: str,
+        doc_id: str,
+        changes: dict[str, Any] | Callable[[dict[str, Any]], dict[str, Any]],
+    ) -> dict[str, Any] | None:
+        row = self._conn.execute(
+            "SELECT doc FROM documents WHERE collection=? AND id=?", (collection, doc_id)
+        ).fetchone()
+        if row is None:
+            return None
+        doc: dict[str, Any] = json.loads(row[0])
+        doc = _persistable(changes(doc) if callable(changes) else {**doc, **changes})
+        doc["updated_at"] = http_date(time.time())
+        self._conn.execute(
+            "UPDATE documents SET doc=? WHERE collection=? AND id=?",
+            (_dumps(doc), collection, doc_id),
+        )
+        return doc
+
+    def committed(self) -> None:
+        # Inserted documents carry their commit time, as loaded ones do, once it is true.
+        for full, now in self._inserted:
+            full[TS_KEY] = now
 
 
 def _loaded(row: tuple[int, float, str]) -> dict[str, Any]:

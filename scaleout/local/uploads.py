@@ -15,6 +15,7 @@ import math
 import os
 import shutil
 import threading
+import unicodedata
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -23,11 +24,39 @@ from typing import Any
 
 from .errors import ApiError
 
-__all__ = ["DEFAULT_MAX_CHUNK_SIZE", "DEFAULT_MAX_FILE_SIZE", "CompletedFile", "UploadManager"]
+__all__ = [
+    "DEFAULT_MAX_CHUNK_SIZE",
+    "DEFAULT_MAX_FILE_SIZE",
+    "CompletedFile",
+    "UploadManager",
+    "file_name_problem",
+]
 
 DEFAULT_MAX_CHUNK_SIZE = 1024 * 1024
 DEFAULT_MAX_FILE_SIZE = 2 * 1024**3
 _REMEMBERED_FINISHED = 1000
+#: The longest file name most file systems hold, in UTF-8 bytes.
+_MAX_FILE_NAME_BYTES = 255
+#: Characters that reorder the text around them: "x\u202egpj.exe" shows as "xexe.jpg".
+_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def file_name_problem(name: str) -> str | None:
+    """Why ``name`` is not a plain file name, or None if it is one.
+
+    Files are stored here under generated names, but the name a client gives is handed back
+    (in lists and as the download's attachment name), and clients may write files by it: a
+    name that is a path, hides characters or is longer than a file system allows is refused.
+    """
+    if name in ("", ".", ".."):
+        return f"{name!r} is not a file name"
+    if "/" in name or "\\" in name:
+        return "a file name must not contain a path separator"
+    if any(unicodedata.category(c) in ("Cc", "Cs") or c in _BIDI_CONTROLS for c in name):
+        return "a file name must not contain control characters"
+    if len(name.encode("utf-8")) > _MAX_FILE_NAME_BYTES:
+        return f"a file name must not be longer than {_MAX_FILE_NAME_BYTES} bytes"
+    return None
 
 
 @dataclass
@@ -71,6 +100,9 @@ class UploadManager:
         directory.mkdir(parents=True, exist_ok=True)
 
     def init(self, file_name: str, file_size: int, chunk_size: int) -> dict[str, Any]:
+        problem = file_name_problem(file_name)
+        if problem is not None:
+            raise ApiError(400, f"Invalid file_name: {problem}")
         if chunk_size > self.max_chunk_size:
             raise ApiError(
                 413, f"Chunk size {chunk_size} exceeds the maximum of {self.max_chunk_size} bytes"

@@ -11,6 +11,10 @@ Connexion validates every request and response; these classes adapt three detail
   alone, so an error names the field inside it rather than "not valid under any".
 * An optional JSON body may be empty even when the client declared ``application/json``: the
   generated SDK client sends exactly that on ``/file-upload/{id}/complete``.
+
+JSON bodies are read strictly: NaN and Infinity, numbers beyond a float or 64 bits, nesting
+deeper than ``MAX_JSON_DEPTH``, a key twice in one object and lone UTF-16 surrogates are 400s.
+Integer headers are held to the same 64 bits.
 """
 
 from __future__ import annotations
@@ -84,22 +88,31 @@ _RequestSchemaValidator = _nullable_aware(Draft4RequestValidator)
 _ResponseSchemaValidator = _nullable_aware(Draft4ResponseValidator)
 
 
-def _coerce_header(raw: str, schema: dict[str, Any]) -> tuple[bool, Any]:
+def _coerce_header(raw: str, schema: dict[str, Any]) -> tuple[Any, str | None]:
+    """The header's value as its schema's type, or why it is not one."""
     kind = schema.get("type")
     text = raw.strip()
+    wrong_type = f"must be of type {kind}"
     if kind == "integer":
-        return (True, int(text)) if _INTEGER.fullmatch(text) else (False, raw)
+        if not _INTEGER.fullmatch(text):
+            return raw, wrong_type
+        try:
+            # Body integers are bounded, so headers are too: unbounded, int() of a few thousand
+            # digits raises (Python's digit limit) and a paging header would take any size.
+            return _bounded_int(text), None
+        except ValueError:
+            return raw, "is out of range"
     if kind == "number":
         try:
-            return True, float(text)
+            return _finite_float(text), None
         except ValueError:
-            return False, raw
+            return raw, wrong_type
     if kind == "boolean":
         lowered = text.lower()
         if lowered in ("true", "false"):
-            return True, lowered == "true"
-        return False, raw
-    return True, raw
+            return lowered == "true", None
+        return raw, wrong_type
+    return raw, None
 
 
 class HeaderCoercingParameterValidator(ParameterValidator):  # type: ignore[misc]
@@ -109,9 +122,9 @@ class HeaderCoercingParameterValidator(ParameterValidator):  # type: ignore[misc
         if raw is None:
             return self.validate_parameter("header", None, param)  # type: ignore[no-any-return]
         schema = param.get("schema", param)
-        ok, value = _coerce_header(raw, schema)
-        if not ok:
-            return f"Header '{name}' must be of type {schema.get('type')}"
+        value, problem = _coerce_header(raw, schema)
+        if problem is not None:
+            return f"Header '{name}' {problem}"
         return self.validate_parameter("header", value, param)  # type: ignore[no-any-return]
 
 
@@ -121,7 +134,7 @@ def _reject_constant(name: str) -> Any:
 
 def _finite_float(text: str) -> float:
     number = float(text)
-    if math.isinf(number):
+    if not math.isfinite(number):
         raise ValueError(f"{text} is out of range")
     return number
 
@@ -134,11 +147,31 @@ MAX_JSON_DEPTH = 32
 
 
 def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > 19 or not _INT_RANGE[0] <= (number := int(text)) <= _INT_RANGE[1]:
+    if len(text.lstrip("+-")) > 19 or not _INT_RANGE[0] <= (number := int(text)) <= _INT_RANGE[1]:
         raise ValueError(
             f"the integer {text[:24]}{'...' if len(text) > 24 else ''} is out of range"
         )
     return number
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Which of two equal keys wins differs between parsers (a proxy may check the first, this
+    # server would use the last), so an object that names a key twice is refused.
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise ValueError(f"the key {key[:40]!r} appears twice in one object")
+        obj[key] = value
+    return obj
+
+
+def _reject_lone_surrogates(body: Any) -> None:
+    # "\ud800" parses to a string no UTF-8 can hold: stored, it would make every later answer
+    # that carries it undecodable for strict clients.
+    try:
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("a string holds a lone UTF-16 surrogate") from exc
 
 
 def json_depth_problem(text: str, limit: int = MAX_JSON_DEPTH) -> str | None:
@@ -178,14 +211,18 @@ class OptionalJSONRequestBodyValidator(JSONRequestBodyValidator):  # type: ignor
         if too_deep is not None:
             raise BadRequestProblem(detail=f"The body is not acceptable: {too_deep}")
         try:
-            return json.loads(
+            body = json.loads(
                 text,
+                object_pairs_hook=_unique_keys,
                 parse_constant=_reject_constant,
                 parse_float=_finite_float,
                 parse_int=_bounded_int,
             )
+            if "\\u" in text:  # only escapes make lone surrogates: decoded UTF-8 holds none
+                _reject_lone_surrogates(body)
         except ValueError as exc:
             raise BadRequestProblem(detail=f"The body is not valid JSON: {exc}") from exc
+        return body
 
     @property
     def _validator(self) -> Any:

@@ -15,6 +15,7 @@ from starlette.responses import FileResponse, Response
 from ..errors import ApiError
 from ..filters import Condition
 from ..http import Call, json_response, message
+from ..uploads import file_name_problem
 from ._registry import operation
 
 if TYPE_CHECKING:
@@ -94,6 +95,12 @@ def get_active_package(call: Call) -> Response:
 def add_package(call: Call) -> Response:
     form: dict[str, Any] = call.body if isinstance(call.body, dict) else {}
     services = call.services
+    given_name = form.get("file_name")
+    if given_name:
+        # Checked before the token is taken, so a refused name leaves the upload usable.
+        name_problem = file_name_problem(str(given_name))
+        if name_problem is not None:
+            raise ApiError(400, f"Invalid file_name: {name_problem}")
     done = services.uploads.take(str(form.get("file_token", "")))
     problem = _unusable_archive(done.path)
     if problem is not None:
