@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import statistics
+import threading
 import time
 from collections import defaultdict
+from concurrent import futures
+from concurrent.futures import Future
+from typing import Any
 
 import pytest
 
@@ -205,16 +209,36 @@ def test_only_one_session_runs_and_stop_terminates(api: LocalApi) -> None:
     assert api.http.post("/api/v1/control/continue").status_code == 400
 
 
-def test_continue_signal_ends_the_wait_early(api: LocalApi) -> None:
+def test_continue_signal_ends_the_wait_early(
+    api: LocalApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
     model_id = api.add_seed_model()
     api.ctl.set_client_behaviour("client-3", delay=20)
+    # A round clears the continue signal when it starts waiting for its clients, so the signal
+    # is sent once the round waits on the slow client alone: the others have answered.
+    federation = api.ctl.federation
+    asked: dict[str, Future[Any]] = {}
+    all_asked = threading.Event()
+    submit = federation.submit
+
+    def recording_submit(client: Any, work: Any, cancel: threading.Event) -> Future[Any]:
+        future = submit(client, work, cancel)
+        asked.setdefault(client.name, future)
+        if len(asked) == 3:
+            all_asked.set()
+        return future
+
+    monkeypatch.setattr(federation, "submit", recording_submit)
     session_id = api.create_session(model_id, rounds=1, round_timeout=30)
     api.ok(api.start_session(session_id))
-    time.sleep(0.3)
-    started = time.monotonic()
+    assert all_asked.wait(30)
+    answered, _ = futures.wait([asked["client-1"], asked["client-2"]], timeout=30)
+    assert len(answered) == 2
+    assert not asked["client-3"].done()
     assert api.ok(api.http.post("/api/v1/control/continue")) == {"message": "Sent continue signal"}
     assert api.wait_session(session_id) == "Finished"
-    assert time.monotonic() - started < 5
+    # Without the signal the round would have waited for client-3 (20 s, within its 30 s
+    # timeout) and aggregated three models.
     (round_,) = api.rounds(session_id)
     assert round_["status"] == "Success"
     assert round_["combiners"][0]["data"]["aggregation_time"]["nr_aggregated_models"] == 2

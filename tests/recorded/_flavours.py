@@ -14,6 +14,8 @@ from typing import Any
 
 from scaleout import AsyncScaleout, Scaleout
 
+from ._calls import Labelled
+
 
 async def _collect(items: AsyncIterator[Any]) -> list[Any]:
     return [item async for item in items]
@@ -60,11 +62,12 @@ class BlockingAsyncClient:
 
 
 def client_factory(flavour: str, runner: asyncio.Runner) -> Callable[..., Any]:
-    """``Scaleout(...)``, or an ``AsyncScaleout(...)`` run blocking, for the flavour."""
+    """``Scaleout(...)``, or an ``AsyncScaleout(...)`` run blocking, for the flavour; its
+    public calls label the requests they send (see ``_calls``)."""
 
     def make(*args: Any, **kwargs: Any) -> Any:
         if flavour == "sync":
-            return Scaleout(*args, **kwargs)
-        return BlockingAsyncClient(AsyncScaleout(*args, **kwargs), runner)
+            return Labelled(Scaleout(*args, **kwargs))
+        return Labelled(BlockingAsyncClient(AsyncScaleout(*args, **kwargs), runner))
 
     return make

@@ -4,7 +4,7 @@ raising ``AuthenticationError`` from every public method (each method's recorded
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ import pytest
 from scaleout import AuthenticationError, Scaleout, TokenRefreshError
 
 from ._files import compute_package, seed_model
-from .conftest import RECORDED_ORIGIN, REDACTED
+from .conftest import REDACTED
 
 Call = Callable[[Scaleout, Path], Any]
 
@@ -101,22 +101,6 @@ CALLS: dict[str, Call] = {
     "get_session_model": lambda c, _: c.get_session_model("s-1"),
     "plot_session": lambda c, d: c.plot_session("s-1", path=d / "plot.png"),
 }
-
-
-@pytest.fixture
-def auth_controller(recording: bool) -> Iterator[Any]:
-    if not recording:
-        yield None
-        return
-    from scaleout.local import LocalController
-
-    with LocalController(clients=3, seed=0, auth=True) as ctl:
-        yield ctl
-
-
-@pytest.fixture
-def auth_url(auth_controller: Any) -> str:
-    return RECORDED_ORIGIN if auth_controller is None else str(auth_controller.url)
 
 
 @pytest.mark.vcr

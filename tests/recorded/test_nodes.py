@@ -120,7 +120,11 @@ def test_staging_inference_and_commands(client: Scaleout, controller: Any, tmp_p
     assert client.get_commands(n_max=1)["count"] >= 3
     roots = client.get_commands_roots()
     assert echo["correlation_id"] in [c["correlation_id"] for c in roots["result"]]
-    assert client.get_commands(parent_correlation_id=echo["correlation_id"])["count"] >= 0
+    # The blocking echo to every client is one root command with a child per client.
+    children = client.get_commands(parent_correlation_id=echo["correlation_id"])
+    assert children["count"] == 3
+    assert sorted(c["client_ids"][0] for c in children["result"]) == ids
+    assert {c["parent_correlation_id"] for c in children["result"]} == {echo["correlation_id"]}
     with pytest.raises(NotFoundError):
         client.get_command("no-such-command")
     with pytest.raises(NotFoundError):

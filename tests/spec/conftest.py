@@ -17,8 +17,7 @@ import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = REPO_ROOT / "openapi" / "controller.yaml"
-# shared/ is a sibling of the repository checkout (in CI too).
-REQUIRED_ENDPOINTS = REPO_ROOT / ".." / "shared" / "reference" / "required-endpoints.txt"
+REQUIRED_ENDPOINTS = Path(__file__).resolve().parent / "required_endpoints.txt"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 

@@ -1,0 +1,36 @@
+"""Every test runs without the caller's SDK settings, proxies or home directory.
+
+``Scaleout`` reads ``SCALEOUT_*`` variables (a token, a scheme, a token endpoint, the token
+cache) and httpx reads the proxy and CA variables, so a shell with any of them exported would
+change what the tests send. They are removed for the whole session, before any fixture of any
+scope builds a client, and ``HOME`` and the token cache point into a temporary directory.
+Directories whose tests set variables of their own (``isolated`` in ``tests/sdk`` and
+``tests/reliability``) do so per test, on top of this.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+_HTTP_VARIABLES = frozenset(
+    {"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "SSL_CERT_FILE", "SSL_CERT_DIR"}
+)
+
+
+def _foreign(name: str) -> bool:
+    upper = name.upper()
+    return upper.startswith("SCALEOUT_") or upper in _HTTP_VARIABLES
+
+
+@pytest.fixture(scope="session", autouse=True)
+def clean_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [name for name in os.environ if _foreign(name)]:
+            patch.delenv(name)
+        patch.setenv("HOME", str(home))
+        patch.setenv("SCALEOUT_TOKEN_CACHE_DIR", str(home / ".scaleout" / "tokens"))
+        yield
