@@ -5,34 +5,44 @@
 ...     client.get_controller_status()
 
 ``AsyncScaleout`` has the same methods as coroutines (``async with``, ``await``).
+
+The names below load on first use: importing a submodule alone, such as ``scaleout.testing``
+(the pytest plugin every pytest run loads once this package is installed), costs no httpx.
 """
 
-from ._client import AsyncScaleout, Scaleout
-from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    ArgumentTypeError,
-    AuthenticationError,
-    BadRequestError,
-    ClientClosedError,
-    ConflictError,
-    DownloadError,
-    InternalServerError,
-    InvalidArgumentError,
-    MissingFileError,
-    NotFoundError,
-    PayloadTooLargeError,
-    PermissionDeniedError,
-    RateLimitError,
-    ScaleoutError,
-    SessionStateError,
-    TokenRefreshError,
-    UploadError,
-    WaitTimeoutError,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._client import AsyncScaleout, Scaleout
+    from ._exceptions import (
+        APIConnectionError,
+        APIResponseValidationError,
+        APIStatusError,
+        APITimeoutError,
+        ArgumentTypeError,
+        AuthenticationError,
+        BadRequestError,
+        ClientClosedError,
+        ConflictError,
+        DownloadError,
+        InternalServerError,
+        InvalidArgumentError,
+        MissingFileError,
+        NotFoundError,
+        PayloadTooLargeError,
+        PermissionDeniedError,
+        RateLimitError,
+        ScaleoutError,
+        SessionStateError,
+        TokenRefreshError,
+        UploadError,
+        WaitTimeoutError,
+    )
 
 __all__ = [
     "APIConnectionError",
@@ -61,3 +71,18 @@ __all__ = [
     "WaitTimeoutError",
     "__version__",
 ]
+
+
+# Hidden from type checkers: a module __getattr__ would make a misspelled name type as Any.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        if name not in __all__:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        module = "._client" if name in ("AsyncScaleout", "Scaleout") else "._exceptions"
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value  # later lookups skip this function
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(globals()) | set(__all__))
