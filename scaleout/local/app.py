@@ -21,6 +21,7 @@ from starlette.responses import Response
 
 from .auth import bearer_security_map
 from .errors import install_error_handlers
+from .faults import FaultInjection
 from .handlers import REGISTRY
 from .http import Call, Handler
 from .limits import ChunkSizeLimit, ResponseDelay
@@ -71,6 +72,11 @@ def build_app(services: Services, *, overrides: Mapping[str, Handler] | None = N
         strict_validation=False,
         validator_map=validator_map(),
         security_map=bearer_security_map(services.tokens) if services.options.auth else None,
+    )
+    # After routing, to know the operation; before security and validation, like a proxy's
+    # or an overloaded server's answer, which neither checks a token nor reads the request.
+    app.add_middleware(
+        FaultInjection, position=MiddlewarePosition.BEFORE_SECURITY, faults=services.faults
     )
     app.add_middleware(
         ChunkSizeLimit,

@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import error_body
 
-__all__ = ["ChunkSizeLimit", "ResponseDelay"]
+__all__ = ["ChunkSizeLimit", "ResponseDelay", "operation_of"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -46,7 +46,7 @@ class ChunkSizeLimit:
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope.get("type") != "http" or _operation_id(scope) not in _LIMITED_OPERATIONS:
+        if scope.get("type") != "http" or operation_of(scope) not in _LIMITED_OPERATIONS:
             await self.app(scope, receive, send)
             return
         declared = _content_length(scope)
@@ -96,7 +96,8 @@ class ChunkSizeLimit:
         await send({"type": "http.response.body", "body": body})
 
 
-def _operation_id(scope: Scope) -> str | None:
+def operation_of(scope: Scope) -> str | None:
+    """The operationId connexion's routing found for the request, if it found one."""
     routing = scope.get("extensions", {}).get("connexion_routing", {})
     op = routing.get("operation_id")
     return op if isinstance(op, str) else None
