@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from ._network import ScaleoutNetwork
+from ._vcr import register_matchers
 
 if TYPE_CHECKING:
     from scaleout import AsyncScaleout, Scaleout
@@ -68,6 +69,12 @@ def pytest_configure(config: pytest.Config) -> None:
         "this test; behaviours maps a client name to ClientBehaviour fields, e.g. "
         '{"client-2": {"fail": True}} (scaleout.testing)',
     )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+    """pytest-recording's hook: the matchers that ``scaleout.testing.vcr_config()`` names."""
+    register_matchers(vcr)
 
 
 # -- fixtures -------------------------------------------------------------------------------------
