@@ -12,7 +12,6 @@ The names below load on first use: importing a submodule alone, such as ``scaleo
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -79,8 +78,11 @@ if not TYPE_CHECKING:
     def __getattr__(name: str) -> Any:
         if name not in __all__:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        module = "._client" if name in ("AsyncScaleout", "Scaleout") else "._exceptions"
-        value = getattr(importlib.import_module(module, __name__), name)
+        if name in ("AsyncScaleout", "Scaleout"):
+            from . import _client as module
+        else:
+            from . import _exceptions as module
+        value = getattr(module, name)
         globals()[name] = value  # later lookups skip this function
         return value
 
