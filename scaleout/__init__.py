@@ -8,37 +8,46 @@
 
 This distribution (``scaleout-sdk``) replaces the vendor's ``scaleout`` client module; the two
 cannot share an environment (see ``VendorClashWarning``).
+
+The names below load on first use: importing a submodule alone, such as ``scaleout.testing``
+(the pytest plugin every pytest run loads once this package is installed), costs no httpx.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from ._clash import VendorClashWarning, warn_if_vendor_installed
-from ._client import AsyncScaleout, Scaleout
-from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    ArgumentTypeError,
-    AuthenticationError,
-    BadRequestError,
-    ClientClosedError,
-    ConflictError,
-    DownloadError,
-    InternalServerError,
-    InvalidArgumentError,
-    MissingExtraError,
-    MissingFileError,
-    NotFoundError,
-    PayloadTooLargeError,
-    PermissionDeniedError,
-    RateLimitError,
-    ScaleoutError,
-    SessionStateError,
-    TokenRefreshError,
-    UploadError,
-    WaitTimeoutError,
-)
 from ._logs import setup_from_env as _setup_logging_from_env
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._client import AsyncScaleout, Scaleout
+    from ._exceptions import (
+        APIConnectionError,
+        APIResponseValidationError,
+        APIStatusError,
+        APITimeoutError,
+        ArgumentTypeError,
+        AuthenticationError,
+        BadRequestError,
+        ClientClosedError,
+        ConflictError,
+        DownloadError,
+        InternalServerError,
+        InvalidArgumentError,
+        MissingExtraError,
+        MissingFileError,
+        NotFoundError,
+        PayloadTooLargeError,
+        PermissionDeniedError,
+        RateLimitError,
+        ScaleoutError,
+        SessionStateError,
+        TokenRefreshError,
+        UploadError,
+        WaitTimeoutError,
+    )
 
 __all__ = [
     "APIConnectionError",
@@ -72,3 +81,20 @@ __all__ = [
 
 _setup_logging_from_env()
 warn_if_vendor_installed()
+
+# Hidden from type checkers: a module __getattr__ would make a misspelled name type as Any.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        if name not in __all__:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        if name in ("AsyncScaleout", "Scaleout"):
+            from . import _client as module
+        else:
+            from . import _exceptions as module
+        value = getattr(module, name)
+        globals()[name] = value  # later lookups skip this function
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(globals()) | set(__all__))

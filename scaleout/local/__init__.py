@@ -23,6 +23,13 @@ with warnings.catch_warnings():
     import connexion  # type: ignore[import-untyped, unused-ignore]  # noqa: F401
 
 from .controller import LocalController, write_compute_package, write_seed_model
+from .faults import Faults
 from .federation import ClientBehaviour
 
-__all__ = ["ClientBehaviour", "LocalController", "write_compute_package", "write_seed_model"]
+__all__ = [
+    "ClientBehaviour",
+    "Faults",
+    "LocalController",
+    "write_compute_package",
+    "write_seed_model",
+]

@@ -21,6 +21,7 @@ from starlette.responses import Response
 
 from .auth import bearer_security_map
 from .errors import install_error_handlers
+from .faults import FaultInjection
 from .handlers import REGISTRY
 from .http import Call, Handler
 from .limits import BodySizeLimit, HeaderSizeLimit, ResponseDelay
@@ -73,6 +74,11 @@ def build_app(services: Services, *, overrides: Mapping[str, Handler] | None = N
         security_map=bearer_security_map(services.tokens) if services.options.auth else None,
     )
     app.add_middleware(HeaderSizeLimit, position=MiddlewarePosition.BEFORE_ROUTING)
+    # After routing, to know the operation; before security and validation, like a proxy's
+    # or an overloaded server's answer, which neither checks a token nor reads the request.
+    app.add_middleware(
+        FaultInjection, position=MiddlewarePosition.BEFORE_SECURITY, faults=services.faults
+    )
     app.add_middleware(
         BodySizeLimit,
         position=MiddlewarePosition.BEFORE_VALIDATION,

@@ -18,6 +18,7 @@ from typing import Any
 from . import task
 from .app import build_app
 from .datadir import DataDirLock
+from .faults import Faults
 from .federation import ClientBehaviour, Federation
 from .http import Handler
 from .logs import quiet_library_loggers
@@ -243,6 +244,12 @@ class LocalController:
     def access_token(self, role: str = "admin") -> str:
         """A fresh access token, e.g. for a test's ``Authorization`` header."""
         return self.services.tokens.issue_access_token(role)
+
+    @property
+    def faults(self) -> Faults:
+        """Faults to inject: error answers to chosen operations, a client dropping out during
+        a round, a failing session run (see :class:`~scaleout.local.faults.Faults`)."""
+        return self.services.faults
 
     @property
     def federation(self) -> Federation:

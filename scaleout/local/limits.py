@@ -20,7 +20,14 @@ from typing import Any
 
 from .errors import error_body
 
-__all__ = ["MAX_BODY_SIZE", "MAX_HEADER_SIZE", "BodySizeLimit", "HeaderSizeLimit", "ResponseDelay"]
+__all__ = [
+    "MAX_BODY_SIZE",
+    "MAX_HEADER_SIZE",
+    "BodySizeLimit",
+    "HeaderSizeLimit",
+    "ResponseDelay",
+    "operation_of",
+]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -74,7 +81,7 @@ class BodySizeLimit:
         self.max_body_size = max_body_size
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        operation = _operation_id(scope) if scope.get("type") == "http" else None
+        operation = operation_of(scope) if scope.get("type") == "http" else None
         if operation is None:
             # Not an operation of the spec: answered 404/405 without reading the body.
             await self.app(scope, receive, send)
@@ -130,7 +137,8 @@ async def _refuse(send: Send, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def _operation_id(scope: Scope) -> str | None:
+def operation_of(scope: Scope) -> str | None:
+    """The operationId connexion's routing found for the request, if it found one."""
     routing = scope.get("extensions", {}).get("connexion_routing", {})
     op = routing.get("operation_id")
     return op if isinstance(op, str) else None

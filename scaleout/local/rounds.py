@@ -26,17 +26,29 @@ from . import task
 from .aggregators import Aggregator
 from .commands import CommandService, LiveCommand
 from .events import EventLog
+from .faults import Faults
 from .federation import Cancelled, ClientFailure, Federation, SimulatedClient
 from .filters import Condition
 from .modelstore import ModelRepository
 from .store import DocumentStore
 from .timefmt import rfc3339
 
-__all__ = ["LOCAL_STEPS", "RoundRunner", "RunSignals", "SessionPlan", "eligible_clients"]
+__all__ = [
+    "LOCAL_STEPS",
+    "RoundRunner",
+    "RunSignals",
+    "SessionPlan",
+    "SimulatedSessionFailure",
+    "eligible_clients",
+]
 
 LOCAL_STEPS = 10
 _POLL = 0.01
 T = TypeVar("T")
+
+
+class SimulatedSessionFailure(Exception):
+    """A session run ends Failed because a test asked for it (``Faults.fail_session``)."""
 
 
 @dataclass
@@ -117,6 +129,7 @@ class RoundRunner:
         models: ModelRepository,
         events: EventLog,
         signals: RunSignals,
+        faults: Faults | None = None,
     ) -> None:
         self._store = store
         self._federation = federation
@@ -124,12 +137,21 @@ class RoundRunner:
         self._models = models
         self._events = events
         self._signals = signals
+        self._faults = faults
 
     def run(
         self, plan: SessionPlan, model: dict[str, Any], weights: task.Weights
     ) -> tuple[dict[str, Any], task.Weights] | None:
         """Run one round: the new (or, if it failed, the unchanged) model; None if aborted."""
         current = self._open(plan, model, weights)
+        if self._faults is not None:
+            injected = self._faults.at_round_start(current.session_round)
+            for ref in injected.drops:
+                # After selection: the client is part of this round, then goes away.
+                self._federation.set_behaviour(ref, drop=True, online=False)
+            if injected.failure is not None:
+                self._fail(current, injected.failure)
+                raise SimulatedSessionFailure(injected.failure)
         self._commands.register(
             LiveCommand(
                 current.command, on_skip=self._signals.proceed.set, on_stop=self._signals.stop.set

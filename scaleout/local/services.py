@@ -11,9 +11,11 @@ from .auth import TokenAuthority
 from .commands import CommandService
 from .entities import EntityShaper
 from .events import EventLog
+from .faults import Faults
 from .federation import Federation
 from .modelstore import ModelRepository
 from .sessions import SessionRunner
+from .spec import operation_ids
 from .store import DocumentStore
 from .uploads import UploadManager
 
@@ -56,6 +58,10 @@ class Services:
             self.federation = Federation(
                 store=self.store, n_clients=options.clients, seed=options.seed
             )
+            self.faults = Faults(
+                operation_ids(spec),
+                clients={c.name: c.client_id for c in self.federation.clients.values()},
+            )
             self.events = EventLog(self.store, self.federation.combiner)
             self.commands = CommandService(self.store, self.federation)
             self.sessions = SessionRunner(
@@ -64,6 +70,7 @@ class Services:
                 commands=self.commands,
                 models=self.models,
                 events=self.events,
+                faults=self.faults,
             )
             self.sessions.recover()
             self.tokens = TokenAuthority(access_token_ttl=options.access_token_ttl)

@@ -18,9 +18,10 @@ from .aggregators import AggregatorError, make_aggregator
 from .commands import CommandService
 from .errors import ApiError
 from .events import EventLog
+from .faults import Faults
 from .federation import Federation
 from .modelstore import ModelRepository
-from .rounds import RoundRunner, RunSignals, SessionPlan, eligible_clients
+from .rounds import RoundRunner, RunSignals, SessionPlan, SimulatedSessionFailure, eligible_clients
 from .store import DocumentStore
 
 __all__ = ["SessionRunner", "StartRequest"]
@@ -49,6 +50,7 @@ class SessionRunner:
         commands: CommandService,
         models: ModelRepository,
         events: EventLog,
+        faults: Faults | None = None,
     ) -> None:
         self._store = store
         self._federation = federation
@@ -66,6 +68,7 @@ class SessionRunner:
             models=models,
             events=events,
             signals=self._signals,
+            faults=faults,
         )
 
     # -- public API -----------------------------------------------------------------------------
@@ -239,6 +242,15 @@ class SessionRunner:
                     final = "Terminated"
                     break
                 model, weights = outcome
+        except SimulatedSessionFailure as exc:
+            # Asked for by a test (Faults.fail_session): no traceback in the log.
+            logger.info("session %s failed on purpose: %s", plan.session_id, exc)
+            final = "Failed"
+            self._events.status(
+                f"Session {plan.session_id} failed: {exc}",
+                log_level="ERROR",
+                session_id=plan.session_id,
+            )
         except Exception as exc:
             logger.exception("session %s failed", plan.session_id)
             final = "Failed"

@@ -34,3 +34,15 @@ def test_the_generated_operation_loads_on_first_use() -> None:
     )
     assert "scaleout_api.api.models.count_models" in loaded
     assert "scaleout_api.api.models.get_model" not in loaded
+
+
+def test_import_scaleout_alone_loads_no_httpx_and_names_load_on_use() -> None:
+    # The pytest plugin scaleout.testing is imported by every pytest run; through it,
+    # ``import scaleout`` must stay cheap.
+    loaded = _modules_after("import scaleout")
+    assert not {n for n in loaded if n.split(".")[0] == "httpx" or n == "scaleout._client"}
+    loaded = _modules_after(
+        "from scaleout import *\nassert Scaleout.__name__ == 'Scaleout'\n"
+        "assert issubclass(NotFoundError, ScaleoutError)"
+    )
+    assert "scaleout._client" in loaded
