@@ -120,7 +120,7 @@ def _default_title(results: SessionResults, clients: int) -> str:
 
 
 def _draw_family(axis: Any, results: SessionResults, family: str, names: list[str]) -> None:
-    from matplotlib.ticker import MaxNLocator, PercentFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     values: list[float] = []
     ends: list[tuple[int, float, str]] = []
@@ -173,11 +173,17 @@ def _draw_family(axis: Any, results: SessionResults, family: str, names: list[st
     axis.xaxis.set_major_locator(MaxNLocator(integer=True))
     axis.margins(x=0.13)  # room for the last values written beside the lines
     if percent:
-        axis.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        axis.yaxis.set_major_formatter(FuncFormatter(lambda value, _: percent_tick(value)))
     axis.grid(alpha=0.3)
     for side in ("top", "right"):
         axis.spines[side].set_visible(False)
     axis.legend(fontsize=8, frameon=False)
+
+
+def percent_tick(fraction: float) -> str:
+    """A tick of a percent axis, exactly as placed: ``92.5%``, not a rounded ``92%`` that
+    would sit between two gridlines, and ``90%`` rather than ``90.0%``."""
+    return f"{fraction * 100:.6g}%"
 
 
 def _label_ends(

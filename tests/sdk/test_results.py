@@ -306,6 +306,16 @@ def test_plot_session_writes_one_panel_per_metric_family(
     assert _png_size(loss)[0] == one_wide
 
 
+@pytest.mark.parametrize(
+    ("fraction", "label"),
+    [(0.925, "92.5%"), (0.9, "90%"), (0.875, "87.5%"), (0.001, "0.1%"), (1.0, "100%"), (0.0, "0%")],
+)
+def test_percent_ticks_are_labelled_as_placed(fraction: float, label: str) -> None:
+    from scaleout.plotting import percent_tick
+
+    assert percent_tick(fraction) == label
+
+
 def test_plot_session_refuses_unknown_metrics(
     server: FakeServer, client: Scaleout, tmp_path: Path
 ) -> None:
