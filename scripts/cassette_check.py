@@ -8,8 +8,9 @@ Usage (from anywhere, with the project venv's interpreter)::
 Each recorded exchange is matched to its operation by method and path; its status must be one
 the operation documents, and a JSON body must validate against that response's schema under
 OpenAPI 3.0 rules (``nullable``, formats such as ``date-time``) with openapi-schema-validator,
-independently of the local controller's own validation. A cassette recorded before a spec
-change that alters a shape fails here until it is re-recorded (``scripts/record_cassettes.sh``).
+independently of the local controller's own validation, and a field the spec does not declare
+is a problem too. A cassette recorded before a spec change that alters a shape, removes or
+renames a field fails here until it is re-recorded (``scripts/record_cassettes.sh``).
 """
 
 from __future__ import annotations
@@ -76,13 +77,32 @@ class SpecIndex:
 
     @cached_property
     def components(self) -> dict[str, Any]:
-        components: dict[str, Any] = self.spec.get("components", {})
+        components: dict[str, Any] = _closed(self.spec.get("components", {}))
         return components
 
     def validator(self, schema: dict[str, Any]) -> Any:
         # The components travel with the schema so its "#/components/..." references resolve.
-        document = {**schema, "components": self.components}
+        document = {**_closed(schema), "components": self.components}
         return OAS30ReadValidator(document, format_checker=oas30_format_checker)
+
+
+def _closed(node: Any) -> Any:
+    """``node`` with every object schema that lists its properties, and says nothing about
+    others, closed to others (``additionalProperties: false``).
+
+    Clients must tolerate fields they do not know, so the spec leaves its objects open; but a
+    recorded field the spec does not declare means the spec dropped or renamed it since the
+    recording (or never had it), and either way the cassette no longer shows what the spec
+    says. Objects that declare ``additionalProperties`` (free-form maps) stay as they are.
+    """
+    if isinstance(node, list):
+        return [_closed(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    copy = {key: _closed(value) for key, value in node.items()}
+    if isinstance(node.get("properties"), dict) and "additionalProperties" not in node:
+        copy["additionalProperties"] = False
+    return copy
 
 
 @dataclass(frozen=True)
@@ -182,6 +202,9 @@ def load_index(spec: Path = SPEC) -> SpecIndex:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if any(arg in ("-h", "--help") for arg in args):
+        print("usage: cassette_check.py [CASSETTE.yaml ...]  (default: every recorded cassette)")
+        return 0
     cassettes = [Path(arg).resolve() for arg in args] or sorted(CASSETTES.rglob("*.yaml"))
     index = load_index()
     problems = [problem for cassette in cassettes for problem in check_cassette(index, cassette)]

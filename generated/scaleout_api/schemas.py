@@ -206,10 +206,14 @@ class Error(TypedDict):
 
 
 class Message(TypedDict):
-    """A plain acknowledgement. Some answers add `success` or the id of what they created."""
+    """A plain acknowledgement. Some answers add `success`, or the `correlation_id` of the commands
+    they started (`start_validation`).
+    """
 
     message: str
     success: NotRequired[bool]
+    #: The id that the started commands' results carry.
+    correlation_id: NotRequired[str]
 
 
 class ModelAdded(TypedDict):
@@ -427,6 +431,12 @@ class RoundConfig(TypedDict):
     validate: NotRequired[bool | None]
     helper_type: NotRequired[Helper | None]
     model_id: NotRequired[str | None]
+    aggregator_kwargs: NotRequired[AggregatorKwargs | None]
+    buffer_size: NotRequired[int | None]
+    delete_models_storage: NotRequired[bool | None]
+    clients_required: NotRequired[int | None]
+    requested_clients: NotRequired[int | None]
+    server_functions: NotRequired[str | None]
 
 
 class ReduceTimings(TypedDict):

@@ -68,3 +68,27 @@ def test_an_answer_without_a_required_field_fails(index: cassette_check.SpecInde
     assert list(cassette_check.check_interaction(index, broken)) == [
         "get_model 200 at (body): 'model_id' is a required property"
     ]
+
+
+def test_a_field_the_spec_no_longer_declares_fails(index: cassette_check.SpecIndex) -> None:
+    """A cassette recorded before a field was removed from (or renamed in) the spec."""
+    interaction = _model_answer()
+    assert "parent_model" in json.loads(interaction["response"]["body"]["string"])
+    spec = copy.deepcopy(index.spec)
+    del spec["components"]["schemas"]["Model"]["properties"]["parent_model"]
+    problems = list(cassette_check.check_interaction(cassette_check.SpecIndex(spec), interaction))
+    assert problems == [
+        "get_model 200 at (body): Additional properties are not allowed "
+        "('parent_model' was unexpected)"
+    ]
+
+
+def test_free_form_maps_stay_open(index: cassette_check.SpecIndex) -> None:
+    """Objects that declare ``additionalProperties`` (metadata, kwargs) are not closed."""
+    closed = cassette_check._closed(
+        {"properties": {"a": {"type": "object", "additionalProperties": True}}}
+    )
+    assert closed == {
+        "properties": {"a": {"type": "object", "additionalProperties": True}},
+        "additionalProperties": False,
+    }

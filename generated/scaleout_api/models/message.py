@@ -13,24 +13,29 @@ T = TypeVar("T", bound="Message")
 
 @_attrs_define
 class Message:
-    """A plain acknowledgement. Some answers add `success` or the id of what they created.
+    """A plain acknowledgement. Some answers add `success`, or the `correlation_id` of the
+    commands they started (`start_validation`).
 
-    Example:
-        {'message': 'Session started'}
+        Example:
+            {'message': 'Session started'}
 
-    Attributes:
-        message (str):
-        success (bool | Unset):
+        Attributes:
+            message (str):
+            success (bool | Unset):
+            correlation_id (str | Unset): The id that the started commands' results carry.
     """
 
     message: str
     success: bool | Unset = UNSET
+    correlation_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
 
         success = self.success
+
+        correlation_id = self.correlation_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -41,6 +46,8 @@ class Message:
         )
         if success is not UNSET:
             field_dict["success"] = success
+        if correlation_id is not UNSET:
+            field_dict["correlation_id"] = correlation_id
 
         return field_dict
 
@@ -51,9 +58,12 @@ class Message:
 
         success = d.pop("success", UNSET)
 
+        correlation_id = d.pop("correlation_id", UNSET)
+
         message = cls(
             message=message,
             success=success,
+            correlation_id=correlation_id,
         )
 
         message.additional_properties = d

@@ -11,6 +11,7 @@ from ..models.helper import Helper, check_helper
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.aggregator_kwargs import AggregatorKwargs
     from ..models.client_settings import ClientSettings
 
 
@@ -40,6 +41,12 @@ class RoundConfig:
         validate (bool | None | Unset):
         helper_type (Helper | None | Unset):
         model_id (None | str | Unset):
+        aggregator_kwargs (AggregatorKwargs | None | Unset):
+        buffer_size (int | None | Unset):
+        delete_models_storage (bool | None | Unset):
+        clients_required (int | None | Unset):
+        requested_clients (int | None | Unset):
+        server_functions (None | str | Unset):
     """
 
     session_id: None | str | Unset = UNSET
@@ -54,9 +61,16 @@ class RoundConfig:
     validate: bool | None | Unset = UNSET
     helper_type: Helper | None | Unset = UNSET
     model_id: None | str | Unset = UNSET
+    aggregator_kwargs: AggregatorKwargs | None | Unset = UNSET
+    buffer_size: int | None | Unset = UNSET
+    delete_models_storage: bool | None | Unset = UNSET
+    clients_required: int | None | Unset = UNSET
+    requested_clients: int | None | Unset = UNSET
+    server_functions: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.aggregator_kwargs import AggregatorKwargs  # noqa: PLC0415
         from ..models.client_settings import ClientSettings  # noqa: PLC0415
 
         session_id: None | str | Unset
@@ -140,6 +154,44 @@ class RoundConfig:
         else:
             model_id = self.model_id
 
+        aggregator_kwargs: dict[str, Any] | None | Unset
+        if isinstance(self.aggregator_kwargs, Unset):
+            aggregator_kwargs = UNSET
+        elif isinstance(self.aggregator_kwargs, AggregatorKwargs):
+            aggregator_kwargs = self.aggregator_kwargs.to_dict()
+        else:
+            aggregator_kwargs = self.aggregator_kwargs
+
+        buffer_size: int | None | Unset
+        if isinstance(self.buffer_size, Unset):
+            buffer_size = UNSET
+        else:
+            buffer_size = self.buffer_size
+
+        delete_models_storage: bool | None | Unset
+        if isinstance(self.delete_models_storage, Unset):
+            delete_models_storage = UNSET
+        else:
+            delete_models_storage = self.delete_models_storage
+
+        clients_required: int | None | Unset
+        if isinstance(self.clients_required, Unset):
+            clients_required = UNSET
+        else:
+            clients_required = self.clients_required
+
+        requested_clients: int | None | Unset
+        if isinstance(self.requested_clients, Unset):
+            requested_clients = UNSET
+        else:
+            requested_clients = self.requested_clients
+
+        server_functions: None | str | Unset
+        if isinstance(self.server_functions, Unset):
+            server_functions = UNSET
+        else:
+            server_functions = self.server_functions
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -167,11 +219,24 @@ class RoundConfig:
             field_dict["helper_type"] = helper_type
         if model_id is not UNSET:
             field_dict["model_id"] = model_id
+        if aggregator_kwargs is not UNSET:
+            field_dict["aggregator_kwargs"] = aggregator_kwargs
+        if buffer_size is not UNSET:
+            field_dict["buffer_size"] = buffer_size
+        if delete_models_storage is not UNSET:
+            field_dict["delete_models_storage"] = delete_models_storage
+        if clients_required is not UNSET:
+            field_dict["clients_required"] = clients_required
+        if requested_clients is not UNSET:
+            field_dict["requested_clients"] = requested_clients
+        if server_functions is not UNSET:
+            field_dict["server_functions"] = server_functions
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.aggregator_kwargs import AggregatorKwargs  # noqa: PLC0415
         from ..models.client_settings import ClientSettings  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -316,6 +381,68 @@ class RoundConfig:
 
         model_id = _parse_model_id(d.pop("model_id", UNSET))
 
+        def _parse_aggregator_kwargs(data: object) -> AggregatorKwargs | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                aggregator_kwargs_type_0 = AggregatorKwargs.from_dict(data)
+
+                return aggregator_kwargs_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AggregatorKwargs | None | Unset, data)
+
+        aggregator_kwargs = _parse_aggregator_kwargs(d.pop("aggregator_kwargs", UNSET))
+
+        def _parse_buffer_size(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        buffer_size = _parse_buffer_size(d.pop("buffer_size", UNSET))
+
+        def _parse_delete_models_storage(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        delete_models_storage = _parse_delete_models_storage(d.pop("delete_models_storage", UNSET))
+
+        def _parse_clients_required(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        clients_required = _parse_clients_required(d.pop("clients_required", UNSET))
+
+        def _parse_requested_clients(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        requested_clients = _parse_requested_clients(d.pop("requested_clients", UNSET))
+
+        def _parse_server_functions(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        server_functions = _parse_server_functions(d.pop("server_functions", UNSET))
+
         round_config = cls(
             session_id=session_id,
             task=task,
@@ -329,6 +456,12 @@ class RoundConfig:
             validate=validate,
             helper_type=helper_type,
             model_id=model_id,
+            aggregator_kwargs=aggregator_kwargs,
+            buffer_size=buffer_size,
+            delete_models_storage=delete_models_storage,
+            clients_required=clients_required,
+            requested_clients=requested_clients,
+            server_functions=server_functions,
         )
 
         round_config.additional_properties = d
