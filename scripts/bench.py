@@ -455,6 +455,15 @@ def _flat(value: Any, prefix: str = "") -> list[list[Any]]:
     return [[prefix, value]]
 
 
+def _verdicts(answer: Any) -> list[tuple[str, dict[str, Any]]]:
+    """The optional ``targets`` of a helper module's answer: ``{name: {"measured", "goal",
+    "met"}}``; anything else is only printed."""
+    targets = answer.get("targets") if isinstance(answer, dict) else None
+    if not isinstance(targets, dict):
+        return []
+    return [(str(k), v) for k, v in targets.items() if isinstance(v, dict)]
+
+
 def section_collections(run: Run) -> dict[str, Any]:
     module = _optional("bench_collections")
     if module is None:
@@ -470,7 +479,7 @@ def section_collections(run: Run) -> dict[str, Any]:
     sizes = (200, 2000) if run.quick else (2000, 20000)
     answer: dict[str, Any] = module.measure_collections(sizes=sizes)
     print(table(["figure", "value"], _flat(answer)))
-    for name, verdict in (answer.get("targets") or {}).items():
+    for name, verdict in _verdicts(answer):
         run.target(
             "collections",
             name,
@@ -496,7 +505,7 @@ def section_federation(run: Run) -> dict[str, Any]:
         figures[f"{clients}x{rounds}"] = answer
         print(f"{clients} clients x {rounds} rounds (load {load()})")
         print(table(["figure", "value"], _flat(answer)))
-        for name, verdict in (answer.get("targets") or {}).items():
+        for name, verdict in _verdicts(answer):
             run.target(
                 "federation",
                 name,
