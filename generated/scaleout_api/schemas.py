@@ -307,7 +307,9 @@ class Combiner(TypedDict):
     address: NotRequired[str | None]
     fqdn: NotRequired[str | None]
     ip: NotRequired[str | None]
-    parent: NotRequired[CombinerParent | None]
+    #: The node the combiner reports to: an object, or only its name (FEDn 0.33 with SQL storage
+    #: keeps the name alone, e.g. `localhost`).
+    parent: NotRequired[CombinerParent | str | None]
     port: NotRequired[int | None]
     public_hostname: NotRequired[str | None]
     internal_hostname: NotRequired[str | None]
