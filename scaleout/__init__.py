@@ -29,6 +29,8 @@ from ._exceptions import (
     ScaleoutError,
     SessionStateError,
     TokenRefreshError,
+    UnsupportedFilterError,
+    UnsupportedOperationError,
     UploadError,
     WaitTimeoutError,
 )
@@ -57,6 +59,8 @@ __all__ = [
     "ScaleoutError",
     "SessionStateError",
     "TokenRefreshError",
+    "UnsupportedFilterError",
+    "UnsupportedOperationError",
     "UploadError",
     "WaitTimeoutError",
     "__version__",
