@@ -109,6 +109,12 @@ def _out_of_range(_request: Any, exc: Exception) -> Any:
     return _answer(400, "A value in the request is out of range")
 
 
+def _malformed_form(_request: Any, exc: Exception) -> Any:
+    # A multipart body the form parser cannot read (no boundary, broken parts) is the
+    # caller's mistake, not a 500.
+    return _answer(400, f"Malformed multipart body: {_first_line(str(exc))}")
+
+
 def _unexpected(_request: Any, exc: Exception) -> Any:
     logger.error("unexpected error in the local controller", exc_info=exc)
     return _answer(500, "An unexpected error occurred")
@@ -119,10 +125,12 @@ def install_error_handlers(app: Any) -> None:
     from connexion.exceptions import (  # type: ignore[import-untyped, unused-ignore]
         ProblemException,
     )
+    from starlette.formparsers import MultiPartException
 
     app.add_error_handler(ApiError, _api_error)
     app.add_error_handler(ProblemException, _problem)
     app.add_error_handler(HTTPException, _http_exception)
+    app.add_error_handler(MultiPartException, _malformed_form)
     app.add_error_handler(OverflowError, _out_of_range)
     app.add_error_handler(RecursionError, _out_of_range)
     app.add_error_handler(Exception, _unexpected)

@@ -1,4 +1,5 @@
-"""ASGI middleware of the local controller: a chunk size limit, and an optional delay.
+"""ASGI middleware of the local controller: a chunk size limit, an optional delay, and the
+absence of the chunked-upload routes (a controller like FEDn 0.33).
 
 A size limit on upload chunks that answers 413 before the body is read.
 
@@ -15,7 +16,7 @@ from typing import Any
 
 from .errors import error_body
 
-__all__ = ["ChunkSizeLimit", "ResponseDelay"]
+__all__ = ["ChunkSizeLimit", "NoChunkedUploads", "ResponseDelay"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -38,6 +39,39 @@ class ResponseDelay:
         if scope.get("type") == "http":
             await asyncio.sleep(self.seconds)
         await self.app(scope, receive, send)
+
+
+#: What FEDn 0.33 (Flask) answers for a route it does not have.
+_FLASK_NOT_FOUND = (
+    b"<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n"
+    b"<p>The requested URL was not found on the server. If you entered the URL manually "
+    b"please check your spelling and try again.</p>\n"
+)
+_UPLOAD_ROUTES = "/api/v1/file-upload/"
+
+
+class NoChunkedUploads:
+    """Answers every request under ``/api/v1/file-upload/`` as a server without those routes
+    does (Flask's HTML 404 page, before auth), so clients must use the multipart form."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("type") != "http" or not str(scope.get("path", "")).startswith(_UPLOAD_ROUTES):
+            await self.app(scope, receive, send)
+            return
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 404,
+                "headers": [
+                    (b"content-type", b"text/html; charset=utf-8"),
+                    (b"content-length", str(len(_FLASK_NOT_FOUND)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": _FLASK_NOT_FOUND})
 
 
 class ChunkSizeLimit:

@@ -92,9 +92,16 @@ def get_active_package(call: Call) -> Response:
 
 @operation
 def add_package(call: Call) -> Response:
+    """A finished upload's ``file_token`` (the Scaleout Edge form), or the archive itself (the
+    multipart FEDn form, whose file name is the part's)."""
     form: dict[str, Any] = call.body if isinstance(call.body, dict) else {}
     services = call.services
-    done = services.uploads.take(str(form.get("file_token", "")))
+    sent = call.files.get("file")
+    if sent is not None:
+        done = services.uploads.receive(sent.file, sent.filename or "package")
+        form = {**form, "file_name": done.file_name}
+    else:
+        done = services.uploads.take(str(form.get("file_token", "")))
     problem = _unusable_archive(done.path)
     if problem is not None:
         done.path.unlink(missing_ok=True)
