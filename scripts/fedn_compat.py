@@ -16,8 +16,9 @@ The network needs at least one client, and ``--package`` must be a FEDn compute 
 (``fedn package create``) with a numpyhelper model whose seed is ``--seed-model``: the clients
 run the package's entry points, so the local controller's simulated package will not do. A
 network started with no package yet is the best test: its clients start on the package this
-script uploads. ``start_predictions`` comes last, as on FEDn 0.33 with S3 storage a prediction
-run can leave the combiner unable to run later rounds.
+script uploads. ``start_predictions`` comes last: on FEDn 0.33 with SQL storage a session
+started after a prediction run never ends (its controller thread fails on a duplicate round
+id, the status stays ``monitoring``), so restart the network before running this script again.
 """
 
 from __future__ import annotations
@@ -66,8 +67,8 @@ LACKS: dict[str, str] = {
         )
     },
 }
-#: Methods that are not calls to the controller.
-LOCAL_ONLY = {"close", "with_options"}
+#: Seconds a wait for the session may take (its rounds take seconds on a local network).
+WAIT = 180
 
 
 @dataclass
@@ -249,7 +250,7 @@ def session(run: Run, rounds: int) -> str | None:
     run.check(
         "wait_for_session",
         lambda: c.wait_for_session(
-            sid, timeout=600, poll_interval=1, on_round=lambda r: over.append(str(r["round_id"]))
+            sid, timeout=WAIT, poll_interval=1, on_round=lambda r: over.append(str(r["round_id"]))
         ),
         waited("after start"),
     )
@@ -263,7 +264,7 @@ def session(run: Run, rounds: int) -> str | None:
         # At once, as users do: FEDn still says Finished until its thread takes the request up.
         run.check(
             "wait_for_session",
-            lambda: c.wait_for_session(sid, timeout=600, poll_interval=1),
+            lambda: c.wait_for_session(sid, timeout=WAIT, poll_interval=1),
             waited(f"after continue (+{more})"),
         )
     if finished() != expected:
