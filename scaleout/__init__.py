@@ -45,6 +45,8 @@ if TYPE_CHECKING:
         ScaleoutError,
         SessionStateError,
         TokenRefreshError,
+        UnsupportedFilterError,
+        UnsupportedOperationError,
         UploadError,
         WaitTimeoutError,
     )
@@ -73,6 +75,8 @@ __all__ = [
     "ScaleoutError",
     "SessionStateError",
     "TokenRefreshError",
+    "UnsupportedFilterError",
+    "UnsupportedOperationError",
     "UploadError",
     "VendorClashWarning",
     "WaitTimeoutError",

@@ -36,13 +36,16 @@ from ._auth import async_refuse_refresh_redirect, refuse_refresh_redirect
 from ._exceptions import (
     ArgumentTypeError,
     ClientClosedError,
+    UnsupportedFilterError,
     body_error,
     check_answer,
     connection_error,
     credentials_of,
     failed_request,
     make_status_error,
+    safe_url,
 )
+from ._filters import equality_filters, matches, strays
 from ._options import (
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
@@ -227,7 +230,13 @@ class _Core(Generic[ClientT]):
         return core
 
     def _init(self, settings: CoreSettings) -> None:
+        from ._waiting import SessionLedger
+
         self._settings = settings
+        #: How the controller takes files (``_uploads.CHUNKED`` or ``MULTIPART``), once known.
+        self.upload_form: str | None = None
+        #: What this client asked of each session it started or continued (``_waiting``).
+        self.session_requests = SessionLedger()
         self._setup()
         transport = settings.transport
         if transport is not None and not isinstance(transport, self._transport_class):
@@ -303,6 +312,7 @@ class _Core(Generic[ClientT]):
             extra_params = {**(extra_params or {}), **options.extra_query}
         shaped = shape(kwargs, extra_params=extra_params, extra_headers=options.extra_headers)
         ext = dict(extensions or {})
+        body_stream = shaped.pop("stream", None)
         if not isinstance(options.max_retries, NotGiven):
             ext[_extensions.MAX_RETRIES] = options.max_retries
         if idempotent:
@@ -310,11 +320,24 @@ class _Core(Generic[ClientT]):
         if options.deadline is not None:
             ext[_extensions.DEADLINE] = options.deadline
         timeout = options.timeout
-        return self._client.build_request(
+        request = self._client.build_request(
             **shaped,
             timeout=httpx.USE_CLIENT_DEFAULT if isinstance(timeout, NotGiven) else timeout,
             extensions=ext,
         )
+        if body_stream is not None:
+            # A body httpx cannot build itself (a file streamed from disk, in both flavours):
+            # it brings its own headers (Content-Type with its boundary, Content-Length).
+            headers = httpx.Headers(request.headers)
+            headers.update(body_stream.headers)
+            request = httpx.Request(
+                request.method,
+                request.url,
+                headers=headers,
+                stream=body_stream,
+                extensions=request.extensions,
+            )
+        return request
 
     def sending(
         self, request: httpx.Request, *, stream: bool = False, check_status: bool = True
@@ -351,7 +374,12 @@ class _Core(Generic[ClientT]):
             try:
                 with contextlib.suppress(httpx.HTTPError, httpx.StreamError):
                     yield Read(response)  # make_status_error falls back if this failed
-                error = make_status_error(response, secrets=self._secrets(request))
+                error = make_status_error(
+                    response,
+                    secrets=self._secrets(request),
+                    operation=request.extensions.get(_extensions.OPERATION),
+                    controller=self.base_url.url,
+                )
             finally:
                 yield Close(response)
             raise error
@@ -453,6 +481,8 @@ def _set_deadline(request: httpx.Request, started: float) -> None:
     """The call's deadline: its total time from now, or an earlier one it already carries
     (a wait's, or the call that made this request, e.g. for a token refresh)."""
     total = total_time(request.extensions.get("timeout"))
+    if request.extensions.get(_extensions.UNBOUNDED):
+        total = None
     own = None if total is None else started + total
     given: float | None = request.extensions.get(_extensions.DEADLINE)
     limits = [limit for limit in (own, given) if limit is not None]
@@ -740,24 +770,80 @@ class Caller:
         *,
         extra_params: Mapping[str, object] | None = None,
         idempotent: bool = False,
+        extensions: Mapping[str, Any] | None = None,
+        check_filters: bool = True,
     ) -> Steps[T]:
         """Send ``request`` and return its JSON answer.
 
         ``extra_params`` are query filters the spec accepts without listing them one by one
         (any entity field is a filter on list and count endpoints); ``idempotent`` lets the
-        transport resend a request whose method alone would not allow it.
+        transport resend a request whose method alone would not allow it; ``extensions`` are
+        added to the request's (see ``_extensions``). A page answer to a GET with filters is
+        checked against them (``_filters``) unless ``check_filters`` is false (a listing that
+        filters its items itself).
         """
         built = self.core.build(
-            request.kwargs, self.options, extra_params=extra_params, idempotent=idempotent
+            request.kwargs,
+            self.options,
+            extra_params=extra_params,
+            idempotent=idempotent,
+            extensions={_extensions.OPERATION: _operation_id(request), **(extensions or {})},
         )
         response = yield from self.core.sending(built)
         secrets = self.core._secrets(built)
         answer = check_answer(response, request.expect, request.result, secrets=secrets)
+        if check_filters and built.method == "GET" and built.url.params:
+            answer = self._filtered(built, answer)
         return cast(T, answer)
+
+    def _filtered(self, built: httpx.Request, answer: Any) -> Any:
+        """``answer`` if it is not a page or its items match the filters ``built`` sent; the
+        matching items (and their count) when the page holds all of them; otherwise
+        :class:`UnsupportedFilterError`."""
+        if not isinstance(answer, dict) or not isinstance(answer.get("result"), list):
+            return answer
+        wanted = equality_filters(built.url.params.multi_items())
+        if not wanted:
+            return answer
+        ignored = strays(answer["result"], wanted)
+        limit = built.headers.get("X-Limit", "0").strip()
+        skip = built.headers.get("X-Skip", "0").strip()
+        whole = limit in ("", "0") and skip in ("", "0")
+        if not ignored:
+            if whole and answer.get("count") != len(answer["result"]):
+                # FEDn 0.33 on SQL applies a nested filter to the items but counts every item:
+                # the whole list is its own count.
+                return {**answer, "count": len(answer["result"])}
+            return answer
+        if whole:
+            kept = {key: wanted[key] for key in ignored}
+            result = [item for item in answer["result"] if matches(item, kept)]
+            logger.debug(
+                "%s %s: the controller ignored the filter(s) %s; filtered on the client",
+                built.method,
+                built.url.path,
+                ", ".join(ignored),
+            )
+            return {**answer, "count": len(result), "result": result}
+        names = ", ".join(repr(key) for key in ignored)
+        error = UnsupportedFilterError(
+            f"the controller at {self.core.base_url.url} does not support the filter(s) "
+            f"{names} of {built.method} {built.url.path}: its answer holds items that do not "
+            "match them (ask for every item, or use the iter_* method, which filters on the "
+            "client)",
+            status_code=200,
+            method=built.method,
+            url=safe_url(built.url.copy_with(query=None)),
+            body=None,
+        )
+        error.filters = tuple(ignored)
+        raise error
 
     def open(self, request: OperationRequest[Any], /) -> Steps[httpx.Response]:
         """Send ``request`` and return its response with the body unread (close it)."""
-        built = self.core.build(request.kwargs, self.options)
+        built = self.core.build(
+            request.kwargs, self.options, extensions={_extensions.OPERATION: _operation_id(request)}
+        )
         return (yield from self.core.sending(built, stream=True))
 
     def body_chunk(self, response: httpx.Response, chunks: object) -> Steps[bytes]:
@@ -771,6 +857,11 @@ class Caller:
 
     def with_options(self, options: RequestOptions) -> Caller:
         return Caller(self.core, options)
+
+
+def _operation_id(request: OperationRequest[Any]) -> str:
+    """The operationId of ``request`` (its name is ``<tag>.<operationId>``)."""
+    return request.name.rpartition(".")[2]
 
 
 def _kwargs(

@@ -49,6 +49,8 @@ __all__ = [
     "ScaleoutError",
     "SessionStateError",
     "TokenRefreshError",
+    "UnsupportedFilterError",
+    "UnsupportedOperationError",
     "UploadError",
     "WaitTimeoutError",
     "REDACTED",
@@ -226,6 +228,18 @@ class InternalServerError(APIStatusError):
     """Any 5xx status."""
 
 
+class UnsupportedOperationError(APIStatusError):
+    """The controller does not have this operation of the API: it answered a route the spec
+    has with 405 or 501, or with a 404 that is not JSON (a web framework's page for an unknown
+    route, as FEDn servers answer the upload, control and command routes).
+
+    ``operation`` is the spec's operationId; the message says which controller, which
+    operation and what it answered.
+    """
+
+    operation: str
+
+
 class APIResponseValidationError(ScaleoutError):
     """A success answer whose body is not what the API promises: not JSON, or JSON of another
     shape than the spec's (a missing required field, a string where a list belongs, null
@@ -244,6 +258,16 @@ class APIResponseValidationError(ScaleoutError):
         self.url = url
         self.body = body
         super().__init__(message)
+
+
+class UnsupportedFilterError(APIResponseValidationError):
+    """The controller ignored a filter of a list call: its answer holds items that do not
+    match it (FEDn 0.33 on SQL storage ignores filters on nested fields such as
+    ``sender.client_id``). Raised when the answer was a limited page, which the unmatched
+    items have filled; the ``iter_*`` methods filter on the client and give the right items.
+    ``filters`` are the ignored filters' names."""
+
+    filters: tuple[str, ...]
 
 
 class ClientClosedError(ScaleoutError, RuntimeError):
@@ -322,7 +346,13 @@ _STATUS_CLASSES: Final[dict[int, type[APIStatusError]]] = {
 }
 
 
-def make_status_error(response: httpx.Response, *, secrets: Iterable[str] = ()) -> APIStatusError:
+def make_status_error(
+    response: httpx.Response,
+    *,
+    secrets: Iterable[str] = (),
+    operation: str | None = None,
+    controller: str | None = None,
+) -> APIStatusError:
     """Build the :class:`APIStatusError` subclass matching ``response.status_code``.
 
     Reads the body first if the response is streamed. Never raises for odd bodies: HTML pages
@@ -330,16 +360,34 @@ def make_status_error(response: httpx.Response, *, secrets: Iterable[str] = ()) 
     ``secrets`` (the credentials the request carried) are replaced by ``<redacted>`` wherever
     a server echoes them: in the message, the body and the response the error keeps, whose
     request has no ``Authorization`` or ``Cookie`` header left.
+
+    ``operation`` (the operationId of a spec operation) and ``controller`` (the base URL) make
+    an answer meaning "no such route" an :class:`UnsupportedOperationError` that says so.
     """
     body, message = extract_error_message(response)
     known = _known(secrets)
     message, body = redact(message, known), redact(body, known)
     response = sanitized(response, known)
     status = response.status_code
+    method, url = _request_target(response)
+    if operation is not None and _no_such_route(status, body):
+        path = httpx.URL(url).path if url != "?" else "?"
+        where = f"at {safe_url(controller)} " if controller else ""
+        error = UnsupportedOperationError(
+            message,
+            status_code=status,
+            method=method,
+            url=url,
+            body=body,
+            response=response,
+            description=f"the controller {where}does not support {operation} "
+            f"({method} {path} answered {status}: {message})",
+        )
+        error.operation = operation
+        return error
     cls = _STATUS_CLASSES.get(status)
     if cls is None:
         cls = InternalServerError if status >= 500 else APIStatusError
-    method, url = _request_target(response)
     return cls(
         message,
         status_code=status,
@@ -348,6 +396,14 @@ def make_status_error(response: httpx.Response, *, secrets: Iterable[str] = ()) 
         body=body,
         response=response,
     )
+
+
+def _no_such_route(status: int, body: object) -> bool:
+    """Whether an error answer to a spec operation says the controller lacks the route: a 405
+    or 501 always, a 404 only when it is not JSON (a JSON 404 is "no such entity")."""
+    if status in (405, 501):
+        return True
+    return status == 404 and not isinstance(body, (dict, list))
 
 
 def extract_error_message(response: httpx.Response) -> tuple[object | None, str]:

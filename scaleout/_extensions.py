@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["DEADLINE", "IDEMPOTENT", "MAX_RETRIES", "STREAM", "TOKEN_REFRESH"]
+__all__ = [
+    "DEADLINE",
+    "IDEMPOTENT",
+    "MAX_RETRIES",
+    "OPERATION",
+    "STREAM",
+    "TOKEN_REFRESH",
+    "UNBOUNDED",
+]
 
 #: ``int``: retries allowed for this request, instead of the transport's default.
 MAX_RETRIES: Final = "scaleout_max_retries"
@@ -22,3 +30,10 @@ DEADLINE: Final = "scaleout_deadline"
 #: ``True`` when the caller reads the body itself, as it arrives (a download): the transport
 #: then neither reads it first nor holds it to the deadline.
 STREAM: Final = "scaleout_stream"
+#: ``str``: the spec's operationId of the request, so an answer meaning "no such route" can
+#: name the operation the controller lacks.
+OPERATION: Final = "scaleout_operation"
+#: ``True`` when the request's body is a whole file (a multipart upload): the call then has no
+#: total time limit of its own, only its phase timeouts (each write, the wait for the answer),
+#: like a chunked upload, whose requests are each short.
+UNBOUNDED: Final = "scaleout_unbounded"

@@ -67,10 +67,13 @@ class AsyncRunner:
 @attrs.frozen
 class Listing(Generic[Item]):
     """What an ``iter_*`` method returns to the client: pages to fetch, ``page_size`` at a
-    time, oldest first, until a short page or the announced ``count``."""
+    time, oldest first, until a short page or the announced ``count``. Only the items that
+    ``keep`` accepts are given (the filters checked on the client, see ``_filters``); paging
+    counts every item the server sent."""
 
     fetch: Callable[[int, int], Steps[Page[Item]]]
     page_size: int
+    keep: Callable[[Item], bool] | None = None
 
     def advance(self, page: Page[Item], skip: int) -> tuple[list[Item], int, bool]:
         """The items of ``page`` fetched at ``skip``, the next skip, and whether it was the last."""
@@ -78,6 +81,8 @@ class Listing(Generic[Item]):
         skip += len(items)
         total = page.get("count") if isinstance(page, dict) else None
         last = len(items) < self.page_size or (isinstance(total, int) and skip >= total)
+        if self.keep is not None:
+            items = [item for item in items if self.keep(item)]
         return items, skip, last
 
     def everything(self) -> Steps[list[Item]]:

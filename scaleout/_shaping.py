@@ -10,6 +10,10 @@ generated client, a generated function called through ``client.api``, or the cor
   optional body is left out, and strict servers refuse an empty body labelled JSON);
 * a path segment ``.`` or ``..`` (only an id can produce one) is percent-escaped, or URL
   normalisation would drop it and the request would reach another route;
+* a multipart body (``files``) carries no ``Content-Type`` of the operation's: the generator
+  declares one with a fixed boundary, which a binary file could contain, so httpx picks a
+  random one;
+* a ``stream`` (a body of the SDK's own making, with its headers) is passed on as it is;
 * the per-call ``extra_headers`` are added last.
 """
 
@@ -73,12 +77,12 @@ def shape(
 ) -> dict[str, Any]:
     """Keyword arguments for ``httpx.Client.build_request`` from an operation's ``kwargs``
     (``method``, ``url`` and optionally ``params``, ``headers`` and one body keyword)."""
-    unknown = set(kwargs) - {"method", "url", "params", "headers", "cookies", *BODY_KEYS}
+    unknown = set(kwargs) - {"method", "url", "params", "headers", "cookies", "stream", *BODY_KEYS}
     if unknown:
         raise TypeError(f"unexpected request arguments: {', '.join(sorted(unknown))}")
     headers = {str(k): str(v) for k, v in (kwargs.get("headers") or {}).items()}
-    has_body = any(kwargs.get(key) is not None for key in BODY_KEYS)
-    if not has_body:
+    has_body = any(kwargs.get(key) is not None for key in (*BODY_KEYS, "stream"))
+    if not has_body or kwargs.get("files") is not None or kwargs.get("stream") is not None:
         for name in [name for name in headers if name.lower() == "content-type"]:
             del headers[name]
     if extra_headers:
@@ -94,7 +98,7 @@ def shape(
     }
     if kwargs.get("cookies"):
         shaped["cookies"] = kwargs["cookies"]
-    for key in BODY_KEYS:
+    for key in (*BODY_KEYS, "stream"):
         if kwargs.get(key) is not None:
             shaped[key] = kwargs[key]
     return shaped

@@ -104,6 +104,7 @@ __all__ = [
     "ModelAddForm",
     "ModelAdded",
     "ModelList",
+    "ModelUploadForm",
     "Node",
     "NodeAttributes",
     "Package",
@@ -111,6 +112,7 @@ __all__ = [
     "PackageAdded",
     "PackageList",
     "PackageMode",
+    "PackageUploadForm",
     "PageLimit",
     "PageSkip",
     "Prediction",
@@ -309,7 +311,9 @@ class Combiner(TypedDict):
     address: NotRequired[str | None]
     fqdn: NotRequired[str | None]
     ip: NotRequired[str | None]
-    parent: NotRequired[CombinerParent | None]
+    #: The node the combiner reports to: an object, or only its name (FEDn 0.33 with SQL storage
+    #: keeps the name alone, e.g. `localhost`).
+    parent: NotRequired[CombinerParent | str | None]
     port: NotRequired[int | None]
     public_hostname: NotRequired[str | None]
     internal_hostname: NotRequired[str | None]
@@ -752,6 +756,30 @@ class PackageAddForm(TypedDict):
     file_name: str
     restart_clients: NotRequired[bool]
     abort_ongoing_tasks: NotRequired[bool]
+
+
+class ModelUploadForm(TypedDict):
+    """A model file to add as a model, sent as `multipart/form-data` (the FEDn form); the server
+    loads it with the active helper.
+    """
+
+    #: The model file.
+    file: bytes
+    #: A name for the model.
+    name: NotRequired[str]
+
+
+class PackageUploadForm(TypedDict):
+    """A compute package archive to add as the active package, sent as `multipart/form-data` (the
+    FEDn form); its `file_name` is the file name of the `file` part.
+    """
+
+    #: The package archive.
+    file: bytes
+    name: str
+    #: Required by FEDn 0.33 servers; may be empty.
+    description: str
+    helper: Helper
 
 
 class Checksum(TypedDict):

@@ -15,14 +15,22 @@ from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
 from .. import _validation as check
 from .._base_client import Caller
-from .._exceptions import InvalidArgumentError
+from .._exceptions import (
+    APIResponseValidationError,
+    BadRequestError,
+    InvalidArgumentError,
+    NotFoundError,
+    UnsupportedOperationError,
+)
+from .._filters import equality_filters, matches
 from .._methods import Listing, StepsHolder
 from .._paging import Page
+from .._shaping import encode_query
 from .._steps import Steps
 
 if TYPE_CHECKING:
     from scaleout_api.operation import OperationRequest
-    from scaleout_api.schemas import Model, SortOrder
+    from scaleout_api.schemas import Helper, Model, SortOrder
     from scaleout_api.types import Unset
 
 T = TypeVar("T")
@@ -91,6 +99,21 @@ class Resource(StepsHolder):
         found = page.get("result") or []
         return found[0] if found else None
 
+    def _current_helper(self) -> Steps[Helper | None]:
+        """The server's active helper; None when it has none (or no helper route)."""
+        from scaleout_api.api.helpers import get_active_helper
+
+        try:
+            helper = yield from self._call(get_active_helper.build_request())
+        except (
+            NotFoundError,
+            BadRequestError,
+            UnsupportedOperationError,
+            APIResponseValidationError,
+        ):
+            return None
+        return helper or None
+
     def _walk(
         self,
         build: PageRequest[Page[Item]],
@@ -110,9 +133,15 @@ class Resource(StepsHolder):
             request = build(
                 x_limit=limit, x_skip=skip, x_sort_key="committed_at", x_sort_order="asc"
             )
-            return self._call(request, extra_params=extra_params)
+            return self._caller.call(request, extra_params=extra_params, check_filters=False)
 
-        return Listing(fetch, size)
+        # The filters as they go on the wire, to keep only the items that match them when a
+        # controller ignores some (see ``_filters``).
+        sent = {**(build().kwargs.get("params") or {}), **extra_params}
+        wanted = equality_filters(encode_query(sent) or [])
+        if not wanted:
+            return Listing(fetch, size)
+        return Listing(fetch, size, lambda item: matches(item, wanted))
 
 
 class _FromDict(Protocol[T_co]):

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 from .. import _validation as check
 from .._downloads import ProgressCallback as DownloadProgress
 from .._downloads import download_to
-from .._exceptions import InvalidArgumentError
+from .._exceptions import BadRequestError, InvalidArgumentError, UploadError
 from .._methods import Listing, listing, operation
 from .._paging import DEFAULT_PAGE_SIZE
 from .._steps import Steps
 from .._uploads import ProgressCallback as UploadProgress
-from .._uploads import upload_file
+from .._uploads import UploadResult, placeholder_file, send_multipart, upload_then
 from ._base import Resource, given
 
 if TYPE_CHECKING:
@@ -174,24 +174,55 @@ class ModelsResource(Resource):
 
         The helper follows from the extension (``.npz``: numpyhelper, ``.bin``: binaryhelper)
         unless given. The file is checked first, then uploaded in chunks; the server's active
-        helper is changed only once the upload has succeeded.
+        helper is changed only once the upload has succeeded. A controller without chunked
+        uploads (FEDn 0.33) gets the file as one streamed ``multipart/form-data`` request
+        instead (found out once per client); it loads the file with its active helper, so the
+        helper is set first there, when it differs (and left alone when the controller has
+        none: FEDn takes it from the active compute package).
 
         :param path: The model file.
         :param helper: The helper, for files with another extension.
-        :param progress: Called as ``progress(bytes_sent, total)`` after each chunk.
+        :param progress: Called as ``progress(bytes_sent, total)`` as the file is sent.
         :return: The server's answer, e.g. ``{"success": True, "message": ...}``.
+        :raises UploadError: If the upload failed, or the controller refused the file.
         """
         from scaleout_api.api.helpers import set_active_helper
         from scaleout_api.api.models import add_model
-        from scaleout_api.models import HelperUpdate, ModelAddForm
+        from scaleout_api.models import HelperUpdate, ModelAddForm, ModelUploadForm
 
         file = check.require_file("path", path)
         check.require_callable("progress", progress)
         chosen = helper_for(file, helper)
-        upload = yield from upload_file(self._caller.call, file, progress=progress)
-        yield from self._call(set_active_helper.build_request(body=HelperUpdate(helper=chosen)))
-        form = ModelAddForm(helper=chosen, file_token=upload.file_token)
-        return (yield from self._call(add_model.build_request(body=form)))
+
+        def registered(upload: UploadResult) -> Steps[ModelAdded]:
+            yield from self._call(set_active_helper.build_request(body=HelperUpdate(helper=chosen)))
+            form = ModelAddForm(helper=chosen, file_token=upload.file_token)
+            return (yield from self._call(add_model.build_request(body=form)))
+
+        def as_form() -> Steps[ModelAdded]:
+            current = yield from self._current_helper()
+            if current is not None and current != chosen:
+                yield from self._call(
+                    set_active_helper.build_request(body=HelperUpdate(helper=chosen))
+                )
+            form = ModelUploadForm(file=placeholder_file(file))
+            request = add_model.build_request(body=form)
+            try:
+                return (yield from send_multipart(self._caller, request, file, progress=progress))
+            except BadRequestError as exc:
+                if current is not None:
+                    raise
+                raise UploadError(
+                    f"upload of {file.name}: the controller at {self._caller.core.base_url.url} "
+                    f"refused the model ({exc.message}); it has no active helper to load it "
+                    "with: upload a compute package first (set_active_package)"
+                ) from exc
+
+        return (
+            yield from upload_then(
+                self._caller, file, progress=progress, chunked=registered, multipart=as_form
+            )
+        )
 
     @listing
     def iter_models(

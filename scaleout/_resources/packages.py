@@ -14,7 +14,7 @@ from .._methods import Listing, listing, operation
 from .._paging import DEFAULT_PAGE_SIZE
 from .._steps import Steps
 from .._uploads import ProgressCallback as UploadProgress
-from .._uploads import upload_file
+from .._uploads import UploadResult, placeholder_file, send_multipart, upload_then
 from ._base import Resource, given
 from .models import helper_for
 
@@ -124,16 +124,21 @@ class PackagesResource(Resource):
     ) -> Steps[PackageAdded]:
         """Upload a compute package and make it the active one.
 
+        The file is uploaded in chunks; a controller without chunked uploads (FEDn 0.33)
+        gets it as one streamed ``multipart/form-data`` request instead (found out once per
+        client).
+
         :param path: The package archive (e.g. ``package.tgz``).
         :param helper: The model helper the package uses (numpyhelper, binaryhelper or
             androidhelper).
         :param name: The package name.
         :param description: A description.
-        :param progress: Called as ``progress(bytes_sent, total)`` after each chunk.
+        :param progress: Called as ``progress(bytes_sent, total)`` as the file is sent.
         :return: The server's answer, e.g. ``{"message": "Package uploaded"}``.
+        :raises UploadError: If the upload failed, or the controller refused the file.
         """
         from scaleout_api.api.packages import add_package
-        from scaleout_api.models import PackageAddForm
+        from scaleout_api.models import PackageAddForm, PackageUploadForm
 
         file = check.require_file("path", path)
         check.require_callable("progress", progress)
@@ -145,15 +150,32 @@ class PackagesResource(Resource):
         package_name = check.require_value("name", name)
         if not isinstance(description, str):
             raise ArgumentTypeError(f"description must be a str, not {type(description).__name__}")
-        upload = yield from upload_file(self._caller.call, file, progress=progress)
-        form = PackageAddForm(
-            file_token=upload.file_token,
-            helper=chosen,
-            name=package_name,
-            description=description,
-            file_name=file.name,
+
+        def registered(upload: UploadResult) -> Steps[PackageAdded]:
+            form = PackageAddForm(
+                file_token=upload.file_token,
+                helper=chosen,
+                name=package_name,
+                description=description,
+                file_name=file.name,
+            )
+            return (yield from self._call(add_package.build_request(body=form)))
+
+        def as_form() -> Steps[PackageAdded]:
+            form = PackageUploadForm(
+                file=placeholder_file(file),
+                name=package_name,
+                description=description,
+                helper=chosen,
+            )
+            request = add_package.build_request(body=form)
+            return (yield from send_multipart(self._caller, request, file, progress=progress))
+
+        return (
+            yield from upload_then(
+                self._caller, file, progress=progress, chunked=registered, multipart=as_form
+            )
         )
-        return (yield from self._call(add_package.build_request(body=form)))
 
     @listing
     def iter_packages(

@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from .. import _validation as check
 from .._exceptions import (
-    APIResponseValidationError,
     APITimeoutError,
-    BadRequestError,
     InvalidArgumentError,
     NotFoundError,
     ScaleoutError,
@@ -23,6 +21,15 @@ from .._exceptions import (
 from .._methods import Listing, listing, operation
 from .._paging import DEFAULT_PAGE_SIZE
 from .._steps import Steps, invoke, sleep
+from .._waiting import (
+    DONE_ROUND_STATES,
+    FAILED_STATES,
+    FINISHED_STATES,
+    Look,
+    PollSchedule,
+    SessionRequest,
+    verdict,
+)
 from ._base import Resource, given, optional_text
 
 if TYPE_CHECKING:
@@ -42,11 +49,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("scaleout")
 
-#: Session states after which nothing more happens.
-FINISHED_STATES = frozenset({"finished", "terminated"})
-FAILED_STATES = frozenset({"failed"})
-#: Round states of a round that is over (``Pending`` is the only other one).
-DONE_ROUND_STATES = frozenset({"success", "failed", "terminated", "finished"})
 
 #: Called with each round that is over; ``AsyncScaleout`` also awaits what it returns.
 RoundCallback = Callable[["Round"], object]
@@ -242,6 +244,10 @@ class SessionsResource(Resource):
         if not isinstance(session_id, str) or not session_id:
             raise ScaleoutError("start_session: the server created a session without a session_id")
         started = yield from self._start(session_id, rounds, round_timeout)
+        self._caller.core.session_requests.record(
+            session_id,
+            SessionRequest(rounds_done_before=0, rounds_asked=rounds, status_before="Created"),
+        )
         return {**started, "session_id": session_id}
 
     @operation
@@ -255,7 +261,9 @@ class SessionsResource(Resource):
         :param round_timeout: Seconds a round may take.
         :return: The server's answer plus ``session_id``.
         :raises NotFoundError: If there is no such session.
-        :raises SessionStateError: If the session is running.
+        :raises SessionStateError: If the session is running, or this client started or
+            continued it and the rounds it asked for are not over yet (the controller may not
+            have taken that request up: the session still shows its old status).
         """
         sid = check.require_id("session_id", session_id)
         check.require_int("rounds", rounds, minimum=1)
@@ -266,7 +274,24 @@ class SessionsResource(Resource):
                 f"session {sid} is still running (status {status}); wait for it to finish",
                 status=status,
             )
+        rounds_now = yield from self._session_rounds(sid)
+        done_before = _rounds_over(rounds_now)
+        asked = self._caller.core.session_requests.get(sid)
+        look = Look(status=status, done=done_before, pending=_any_pending(rounds_now))
+        if asked is not None and verdict(look, asked, seen_running=False) == "wait":
+            raise SessionStateError(
+                f"session {sid} is still running: {done_before} of the "
+                f"{asked.rounds_expected} round(s) asked for are over (status {status}); "
+                "wait for it to finish (wait_for_session)",
+                status=status,
+            )
         started = yield from self._start(sid, rounds, round_timeout)
+        self._caller.core.session_requests.record(
+            sid,
+            SessionRequest(
+                rounds_done_before=done_before, rounds_asked=rounds, status_before=status
+            ),
+        )
         return {**started, "session_id": sid}
 
     @operation
@@ -300,13 +325,33 @@ class SessionsResource(Resource):
     ) -> Steps[Session]:
         """Wait until a session is over and return it.
 
+        What "over" means: the session's status is ``Finished`` or ``Terminated`` (or
+        ``Failed``: then :class:`SessionStateError`), no round of it is still pending, and,
+        if this client started or continued it, the rounds it asked for are over: as many of
+        the session's rounds as were over when it asked, plus the rounds it asked for. A
+        controller takes up a start or continue after answering it and reports the status
+        from before for a while; the wait does not take that old status for the end. Only
+        when the session was visibly taken up (the wait saw it running, or its status changed)
+        does it accept an end with fewer rounds (a session stopped or failed early). A client
+        that neither started nor continued the session knows of no request: it takes the
+        first terminal status with no pending round as the end (so right after another
+        client continued the session, it may see the old one).
+
+        Polling (each poll reads the session and its rounds): soon after the wait starts,
+        then less and less often, up to ``poll_interval`` apart; once rounds finish, at their
+        pace, more often as the expected end of the last round nears (down to 0.15 s apart),
+        so the end is noticed within about 0.15 s plus one poll, while a long session is
+        polled about once per ``poll_interval``.
+
         :param session_id: The session id.
         :param timeout: Seconds to wait at most, all polls included: each poll is also held
             to what is left of them.
-        :param poll_interval: Seconds between polls.
+        :param poll_interval: The longest pause between two polls, in seconds (polls come
+            sooner near the expected end, and never closer than 0.15 s unless
+            ``poll_interval`` is shorter).
         :param on_round: Called once with each round of the session that is over, in order.
-        :return: The session, once its status is ``Finished`` or ``Terminated``.
-        :raises WaitTimeoutError: If it is still running after ``timeout`` seconds (also when
+        :return: The session, once it is over (status ``Finished`` or ``Terminated``).
+        :raises WaitTimeoutError: If it is not over after ``timeout`` seconds (also when
             the time runs out during a poll).
         :raises SessionStateError: If the session failed.
         """
@@ -317,30 +362,44 @@ class SessionsResource(Resource):
             raise check.ArgumentTypeError("on_round must be callable")
         deadline = time.monotonic() + timeout
         polling = self._within(timeout)
+        asked = self._caller.core.session_requests.get(sid)
+        schedule: PollSchedule | None = None
         reported: set[str] = set()
-        status = "Created"
+        seen_running = False
+        look = Look(status="Created", done=0, pending=False)
         while True:
             try:
                 session = yield from polling.get_session(sid)
-                status = str(session.get("status") or "Created")
-                if on_round is not None:
-                    yield from polling._report_rounds(sid, reported, on_round)
+                rounds = yield from polling._session_rounds(sid)
             except APITimeoutError as exc:
                 if time.monotonic() < deadline:
                     raise  # the poll itself timed out, before the wait's time was up
-                raise WaitTimeoutError(
-                    f"session {sid} is still {status} after waiting {timeout:g} s"
-                ) from exc
-            if status.lower() in FINISHED_STATES:
+                raise WaitTimeoutError(_still(sid, look, asked, timeout)) from exc
+            look = Look(
+                status=str(session.get("status") or "Created"),
+                done=_rounds_over(rounds),
+                pending=_any_pending(rounds),
+            )
+            if on_round is not None:
+                yield from _report_rounds(rounds, reported, on_round)
+            over = verdict(look, asked, seen_running=seen_running)
+            if over == "over":
                 return session
-            if status.lower() in FAILED_STATES:
-                raise SessionStateError(f"session {sid} failed", status=status)
-            remaining = deadline - time.monotonic()
+            if over == "failed":
+                raise SessionStateError(f"session {sid} failed", status=look.status)
+            status = look.status.lower()
+            if status not in FINISHED_STATES | FAILED_STATES or (
+                asked is not None and status != asked.status_before.lower()
+            ):
+                seen_running = True
+            now = time.monotonic()
+            if schedule is None:
+                schedule = PollSchedule(longest=poll_interval, target=_target(session, look, asked))
+            schedule.observe(now, look.done)
+            remaining = deadline - now
             if remaining <= 0:
-                raise WaitTimeoutError(
-                    f"session {sid} is still {status} after waiting {timeout:g} s"
-                )
-            yield from sleep(min(poll_interval, remaining))
+                raise WaitTimeoutError(_still(sid, look, asked, timeout))
+            yield from sleep(min(schedule.pause(now), remaining))
 
     @listing
     def iter_sessions(
@@ -398,7 +457,11 @@ class SessionsResource(Resource):
         filters: Mapping[str, object] | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
     ) -> Listing[Round]:
-        """Every round (of one session, if given) matching ``filters``, oldest first."""
+        """Every round (of one session, if given) matching ``filters``, oldest first.
+
+        A round belongs to the session named in its ``round_config.session_id``; rounds of
+        other sessions are left out even from a controller that ignores the filter.
+        """
         from scaleout_api.api.rounds import list_rounds
 
         sid = optional_text("session_id", session_id)
@@ -416,20 +479,50 @@ class SessionsResource(Resource):
 
     def _active_helper(self) -> Steps[Helper]:
         """The server's active helper; ``numpyhelper`` when none is set (404, or 400 on Edge)."""
-        from scaleout_api.api.helpers import get_active_helper
+        return (yield from self._current_helper()) or "numpyhelper"
 
-        try:
-            helper = yield from self._call(get_active_helper.build_request())
-        except (NotFoundError, BadRequestError, APIResponseValidationError):
-            return "numpyhelper"
-        return helper or "numpyhelper"
+    def _session_rounds(self, session_id: str) -> Steps[list[Round]]:
+        """The rounds of a session, oldest first."""
+        return (yield from self.iter_rounds(session_id).everything())
 
-    def _report_rounds(
-        self, session_id: str, reported: set[str], on_round: RoundCallback
-    ) -> Steps[None]:
-        for round_ in (yield from self.iter_rounds(session_id).everything()):
-            round_id = str(round_.get("round_id"))
-            status = str(round_.get("status") or "").lower()
-            if round_id not in reported and status in DONE_ROUND_STATES:
-                reported.add(round_id)
-                yield from invoke(on_round, round_)
+
+def _round_status(round_: Round) -> str:
+    return str(round_.get("status") or "").lower()
+
+
+def _any_pending(rounds: list[Round]) -> bool:
+    return any(_round_status(r) not in DONE_ROUND_STATES for r in rounds)
+
+
+def _rounds_over(rounds: list[Round]) -> int:
+    return sum(1 for r in rounds if _round_status(r) in DONE_ROUND_STATES)
+
+
+def _target(session: Session, look: Look, asked: SessionRequest | None) -> int | None:
+    """How many of the session's rounds will be over at its end, for the poll schedule: what
+    this client asked for, else the session's configured rounds if not yet reached."""
+    if asked is not None:
+        return asked.rounds_expected
+    config = session.get("session_config")
+    configured = config.get("rounds") if isinstance(config, dict) else None
+    if isinstance(configured, int) and configured > look.done:
+        return configured
+    return None
+
+
+def _still(session_id: str, look: Look, asked: SessionRequest | None, timeout: float) -> str:
+    """The message of a wait that timed out."""
+    done = f"{look.done} of {asked.rounds_expected}" if asked is not None else str(look.done)
+    plural = "round" if done == "1" else "rounds"
+    return (
+        f"session {session_id} is still {look.status} after waiting {timeout:g} s "
+        f"({done} {plural} done)"
+    )
+
+
+def _report_rounds(rounds: list[Round], reported: set[str], on_round: RoundCallback) -> Steps[None]:
+    for round_ in rounds:
+        round_id = str(round_.get("round_id"))
+        if round_id not in reported and _round_status(round_) in DONE_ROUND_STATES:
+            reported.add(round_id)
+            yield from invoke(on_round, round_)

@@ -17,6 +17,7 @@ from connexion.middleware import (  # type: ignore[import-untyped, unused-ignore
 )
 from connexion.options import SwaggerUIOptions  # type: ignore[import-untyped, unused-ignore]
 from connexion.resolver import Resolver  # type: ignore[import-untyped, unused-ignore]
+from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from .auth import bearer_security_map
@@ -24,7 +25,7 @@ from .errors import install_error_handlers
 from .faults import FaultInjection
 from .handlers import REGISTRY
 from .http import Call, Handler
-from .limits import BodySizeLimit, HeaderSizeLimit, ResponseDelay
+from .limits import BodySizeLimit, HeaderSizeLimit, NoChunkedUploads, ResponseDelay
 from .services import Services
 from .spec import operation_ids, serving_spec
 from .validation import validator_map
@@ -83,7 +84,10 @@ def build_app(services: Services, *, overrides: Mapping[str, Handler] | None = N
         BodySizeLimit,
         position=MiddlewarePosition.BEFORE_VALIDATION,
         max_chunk_size=services.options.max_chunk_size,
+        max_file_size=services.options.max_file_size,
     )
+    if not services.options.chunked_uploads:
+        app.add_middleware(NoChunkedUploads, position=MiddlewarePosition.BEFORE_EXCEPTION)
     if services.options.response_delay > 0:
         app.add_middleware(
             ResponseDelay,
@@ -95,10 +99,12 @@ def build_app(services: Services, *, overrides: Mapping[str, Handler] | None = N
 
 
 def _endpoint(services: Services, operation_id: str, handler: Handler) -> Any:
-    # Connexion passes path/query values as keyword arguments; handlers read the request
-    # themselves (every query parameter is a filter), so only the parsed body is kept.
-    def endpoint(body: Any = None, **_params: Any) -> Response:
-        return handler(Call.current(services, body))
+    # Connexion passes path/query values and the file parts of a multipart body as keyword
+    # arguments; handlers read the request themselves (every query parameter is a filter), so
+    # only the parsed body and the files are kept.
+    def endpoint(body: Any = None, **params: Any) -> Response:
+        files = {name: value for name, value in params.items() if isinstance(value, UploadFile)}
+        return handler(Call.current(services, body, files))
 
     endpoint.__name__ = operation_id
     endpoint.__qualname__ = operation_id

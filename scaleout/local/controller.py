@@ -89,6 +89,12 @@ class LocalController:
     blocking a thread: the latency of a distant controller, for benchmarks of concurrency.
     ``library_logs=True`` keeps the DEBUG lines of the web stack beneath it (connexion,
     uvicorn...), which are otherwise kept out of the application's log (see ``logs``).
+
+    Like a FEDn controller, it takes up a session start after answering it:
+    ``session_start_delay`` seconds later the session turns ``Started`` (until then it keeps
+    its status, e.g. ``Finished`` for a session being continued). ``chunked_uploads=False``
+    removes the chunked-upload routes (they answer an HTML 404, as on FEDn 0.33), leaving the
+    multipart form of ``POST /models/`` and ``/packages/``.
     """
 
     def __init__(
@@ -108,6 +114,8 @@ class LocalController:
         handler_overrides: dict[str, Handler] | None = None,
         response_delay: float = 0.0,
         library_logs: bool = False,
+        session_start_delay: float = 0.05,
+        chunked_uploads: bool = True,
     ) -> None:
         _check_loopback(host)
         if clients < 0:
@@ -120,6 +128,8 @@ class LocalController:
             raise ValueError("access_token_ttl must be positive")
         if not 0 <= response_delay < 60:
             raise ValueError("response_delay must be between 0 and 60 seconds")
+        if not 0 <= session_start_delay < 60:
+            raise ValueError("session_start_delay must be between 0 and 60 seconds")
         self.host = host
         self._requested_port = port
         self._given_dir = Path(data_dir) if data_dir is not None else None
@@ -131,6 +141,8 @@ class LocalController:
             max_chunk_size=max_chunk_size,
             max_file_size=max_file_size,
             response_delay=response_delay,
+            session_start_delay=session_start_delay,
+            chunked_uploads=chunked_uploads,
         )
         self._spec_path = Path(spec_path) if spec_path is not None else None
         self._log_level = log_level

@@ -13,7 +13,6 @@ import logging
 from typing import Any
 
 from starlette.exceptions import HTTPException
-from starlette.formparsers import MultiPartException
 from starlette.responses import Response
 
 __all__ = ["ApiError", "error_body", "error_response", "install_error_handlers"]
@@ -126,6 +125,7 @@ def install_error_handlers(app: Any) -> None:
     from connexion.exceptions import (  # type: ignore[import-untyped, unused-ignore]
         ProblemException,
     )
+    from starlette.formparsers import MultiPartException
 
     app.add_error_handler(ApiError, _api_error)
     app.add_error_handler(ProblemException, _problem)

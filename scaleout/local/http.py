@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
@@ -39,12 +39,15 @@ class Call:
     services: Services
     request: Request
     body: Any
+    #: The file parts of a multipart body, by field name (Starlette ``UploadFile``\s, spooled
+    #: to disk by the form parser).
+    files: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def current(cls, services: Services, body: Any) -> Call:
+    def current(cls, services: Services, body: Any, files: dict[str, Any] | None = None) -> Call:
         from connexion import context  # type: ignore[import-untyped, unused-ignore]
 
-        return cls(services, Request(context.scope), body)
+        return cls(services, Request(context.scope), body, dict(files or {}))
 
     # -- request data ---------------------------------------------------------------------------
 

@@ -37,6 +37,10 @@ class Options:
     network_id: str = "scaleout-local"
     #: Seconds every request is held before it is handled (latency, for benchmarks).
     response_delay: float = 0.0
+    #: Seconds between answering a session start and taking it up (see ``sessions``).
+    session_start_delay: float = 0.05
+    #: Whether the chunked-upload routes exist (without them: FEDn's HTML 404, see ``app``).
+    chunked_uploads: bool = True
 
 
 class Services:
@@ -71,6 +75,7 @@ class Services:
                 models=self.models,
                 events=self.events,
                 faults=self.faults,
+                start_delay=options.session_start_delay,
             )
             self.sessions.recover()
             self.tokens = TokenAuthority(access_token_ttl=options.access_token_ttl)

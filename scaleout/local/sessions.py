@@ -1,6 +1,10 @@
 """Running training sessions on the simulated federation, one at a time.
 
-A session runs in a background thread, round after round (see ``rounds``). ``/control/stop``
+A session runs in a background thread, round after round (see ``rounds``). As on a FEDn
+controller, the start is taken up after it has been answered: the thread marks the session
+``Started`` only ``start_delay`` seconds later, and until then it keeps the status it had
+(``Created``, or ``Finished`` for a session being continued), so clients meet the same race
+here as there. ``/control/stop``
 ends it after the current round (``Terminated``); stopping the controller ends it at once (also
 ``Terminated``). A session left ``Started`` by a process that died is marked ``Failed`` at the
 next start on the same data dir. Starting a session that already ran (``Finished``,
@@ -51,7 +55,9 @@ class SessionRunner:
         models: ModelRepository,
         events: EventLog,
         faults: Faults | None = None,
+        start_delay: float = 0.0,
     ) -> None:
+        self._start_delay = start_delay
         self._store = store
         self._federation = federation
         self._commands = commands
@@ -114,7 +120,6 @@ class SessionRunner:
             self._signals.stop.clear()
             self._signals.proceed.clear()
             self._signals.abort.clear()
-            self._store.update("sessions", plan.session_id, {"status": "Started"})
             self._session_id = plan.session_id
             self._signals.state = "instructing"
             self._thread = threading.Thread(
@@ -227,12 +232,16 @@ class SessionRunner:
     def _run(self, plan: SessionPlan) -> None:
         final = "Finished"
         model, weights = plan.model, plan.weights
-        self._events.status(
-            f"Session {plan.session_id} started: {plan.rounds} round(s) from model "
-            f"{model['model_id']}",
-            session_id=plan.session_id,
-        )
         try:
+            # Taken up after the answer went out (as FEDn does): the abort signal of a
+            # shutdown cuts the wait short.
+            self._signals.abort.wait(self._start_delay)
+            self._store.update("sessions", plan.session_id, {"status": "Started"})
+            self._events.status(
+                f"Session {plan.session_id} started: {plan.rounds} round(s) from model "
+                f"{model['model_id']}",
+                session_id=plan.session_id,
+            )
             for _ in range(plan.rounds):
                 if self._signals.stop.is_set():
                     final = "Terminated"

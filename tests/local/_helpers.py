@@ -112,10 +112,14 @@ class LocalApi:
         return str(self.ok(self.http.get(f"/api/v1/sessions/{session_id}"))["status"])
 
     def wait_session(self, session_id: str, timeout: float = 30.0) -> str:
+        """The session's status once its run is over. The controller takes a start up after
+        answering it (the session keeps its old status for a moment), but it is busy from the
+        start on: the run is over when it is idle again."""
         deadline = time.monotonic() + timeout
         while True:
+            busy = self.ok(self.http.get("/get_controller_status"))["state"] != "idle"
             status = self.session_status(session_id)
-            if status != "Started":
+            if not busy and status != "Started":
                 return status
             assert time.monotonic() < deadline, f"session {session_id} still running"
             time.sleep(0.02)

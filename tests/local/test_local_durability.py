@@ -80,6 +80,8 @@ def test_a_session_running_at_stop_is_terminated_and_stays_ended(tmp_path: Path)
         model_id = api.add_seed_model()
         session_id = api.create_session(model_id, rounds=3, round_timeout=60)
         api.ok(api.start_session(session_id))
+        # Taken up a moment after the answer: wait for its first round.
+        api.wait_until(lambda: api.rounds(session_id))
         assert api.session_status(session_id) == "Started"
     # Stopping the controller ended the session at once.
     with (

@@ -202,6 +202,8 @@ def test_only_one_session_runs_and_stop_terminates(api: LocalApi) -> None:
     api.ok(api.start_session(first))
     assert api.ok(api.http.get("/get_controller_status"))["state"] in ("instructing", "monitoring")
     assert api.start_session(second).json() == {"message": "A session is already running!"}
+    # A stop before the first round would leave none: wait until one runs.
+    api.wait_until(lambda: api.rounds(first))
     assert api.ok(api.http.post("/api/v1/control/stop")) == {"message": "Sent stop signal"}
     assert api.wait_session(first) == "Terminated"
     assert 1 <= len(api.rounds(first)) < 50

@@ -252,6 +252,7 @@ def test_the_sync_client_refuses_an_async_callback() -> None:
 def test_wait_timeout_without_blocking_the_loop() -> None:
     server = FakeServer()
     server.on("GET", "/api/v1/sessions/s1", example("Session", session_id="s1", status="Started"))
+    server.on("GET", "/api/v1/rounds/", {"count": 0, "result": []})
     ticks = 0
 
     async def ticker() -> None:
@@ -502,3 +503,33 @@ def test_api_asyncio_functions_of_a_sync_client_work_on_every_event_loop() -> No
 
         asyncio.run(inside_a_loop())
     assert len(server.requests) == 4
+
+
+def test_wait_after_continue_ignores_the_old_status() -> None:
+    """The async client remembers what it asked, as the sync one does."""
+    server = FakeServer()
+    old = example("Session", session_id="s1", status="Finished")
+    server.on("GET", "/api/v1/sessions/s1", old, old, old, {**old, "status": "Started"}, old)
+
+    def rounds(*statuses: str) -> dict[str, Any]:
+        items = [{"round_id": str(i), "status": s} for i, s in enumerate(statuses, 1)]
+        return {"count": len(items), "result": items}
+
+    server.on(
+        "GET",
+        "/api/v1/rounds/",
+        rounds("Finished"),
+        rounds("Finished"),
+        rounds("Finished"),
+        rounds("Finished", "Pending"),
+        rounds("Finished", "Finished"),
+    )
+    server.on("POST", "/api/v1/sessions/start", {"message": "Session started"})
+
+    async def main() -> None:
+        async with async_client(server) as client:
+            await client.continue_session("s1", rounds=1)
+            await client.wait_for_session("s1", poll_interval=0.01)
+
+    run(main())
+    assert len(server.matching("GET", "/api/v1/sessions/s1")) == 5

@@ -544,7 +544,7 @@ CASES = [
         lambda c: c.get_attribute_trail("node 1"),
         "GET",
         "/api/v1/attributes/",
-        page([example("Attribute", **ATTRIBUTE)]),
+        page([example("Attribute", **{**ATTRIBUTE, "sender": {"client_id": "node 1"}})]),
         query=[("sender.client_id", "node 1")],
     ),
     Case(
@@ -712,9 +712,25 @@ def check_request(request: httpx.Request, case: Case) -> None:
         assert json_of(request) == case.body
 
 
+def matching(answer: dict[str, Any], query: list[tuple[str, str]]) -> dict[str, Any]:
+    """``answer`` (a page) with its items made to match the nested-field filters of ``query``,
+    as a server that applies them answers (the SDK checks those, see ``_filters``)."""
+    for item in answer["result"]:
+        for key, value in query:
+            if "." in key:
+                *parents, leaf = key.split(".")
+                target = item
+                for part in parents:
+                    if not isinstance(target.get(part), dict):
+                        target[part] = {}
+                    target = target[part]
+                target[leaf] = value
+    return answer
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_request_and_result(case: Case, server: FakeServer, client: Scaleout) -> None:
-    answer = page_for(case.path) if case.answer is LIST else case.answer
+    answer = matching(page_for(case.path), case.query) if case.answer is LIST else case.answer
     server.on(case.method, case.path, answer, status=case.status)
     result = case.call(client)
     check_request(server.only(), case)
@@ -877,11 +893,18 @@ def test_start_session_with_model_and_helper(server: FakeServer, client: Scaleou
 
 def test_continue_session(server: FakeServer, client: Scaleout) -> None:
     server.on("GET", "/api/v1/sessions/s%2F1", {**SESSION, "status": "Finished"})
+    server.on("GET", "/api/v1/rounds/", page([]))
     server.on("POST", "/api/v1/sessions/start", {"message": "Session started"})
     result = client.continue_session("s/1", rounds=2, round_timeout=30)
     assert result == {"message": "Session started", "session_id": "s/1"}
-    assert server.calls() == [("GET", "/api/v1/sessions/s%2F1"), ("POST", "/api/v1/sessions/start")]
-    assert json_of(server.requests[1]) == {"session_id": "s/1", "rounds": 2, "round_timeout": 30}
+    # The rounds over before it are counted, so a wait knows when the new ones are done.
+    assert server.calls() == [
+        ("GET", "/api/v1/sessions/s%2F1"),
+        ("GET", "/api/v1/rounds/"),
+        ("POST", "/api/v1/sessions/start"),
+    ]
+    assert query_of(server.requests[1]) == [("round_config.session_id", "s/1")]
+    assert json_of(server.requests[2]) == {"session_id": "s/1", "rounds": 2, "round_timeout": 30}
 
 
 def upload_routes(server: FakeServer, upload_id: str = "up/1", token: str = "tok-1") -> str:
@@ -1018,7 +1041,11 @@ def test_iterators(name: str, path: str, server: FakeServer, client: Scaleout) -
 
 def test_iter_rounds_of_one_session(server: FakeServer, client: Scaleout) -> None:
     round_ = example("Round", round_id="1")
-    server.on("GET", "/api/v1/rounds/", page([round_]))
+    round_["round_config"] = {**(round_.get("round_config") or {}), "session_id": "s 1"}
+    other = {**round_, "round_id": "2", "round_config": {"session_id": "other"}}
+    # A controller that ignores the filter (FEDn on SQL) answers every round: the SDK keeps
+    # the session's own.
+    server.on("GET", "/api/v1/rounds/", page([round_, other]))
     assert list(client.iter_rounds("s 1")) == [round_]
     request = server.only()
     assert query_of(request) == [("round_config.session_id", "s 1")]
@@ -1038,8 +1065,9 @@ def test_iterators_raise_status_errors(
 def test_wait_for_session(server: FakeServer, client: Scaleout) -> None:
     done = {**SESSION, "status": "Finished"}
     server.on("GET", "/api/v1/sessions/s%2F1", done)
+    server.on("GET", "/api/v1/rounds/", page([]))
     assert client.wait_for_session("s/1") == done
-    assert server.calls() == [("GET", "/api/v1/sessions/s%2F1")]
+    assert server.calls() == [("GET", "/api/v1/sessions/s%2F1"), ("GET", "/api/v1/rounds/")]
 
 
 # --- errors of the multi-request methods -------------------------------------------------

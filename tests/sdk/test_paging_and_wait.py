@@ -12,7 +12,7 @@ from scaleout import APIResponseValidationError, Scaleout, SessionStateError, Wa
 from scaleout._resources import sessions as sessions_module
 
 from ._entities import example
-from ._support import FakeServer, page, query_of, x_headers
+from ._support import FakeServer, make_client, page, query_of, x_headers
 
 ITEMS = [{"model_id": f"m{i}"} for i in range(5)]
 
@@ -152,36 +152,45 @@ def session(status: str | None) -> dict[str, Any]:
 SESSION_PATH = "/api/v1/sessions/s1"
 
 
+NO_ROUNDS = page([])
+
+
 @pytest.mark.parametrize("final", ["Finished", "finished", "Terminated"])
 def test_wait_returns_when_over(
     final: str, server: FakeServer, client: Scaleout, clock: FakeTime
 ) -> None:
     server.on("GET", SESSION_PATH, session("Created"), session("Started"), session(final))
+    server.on("GET", "/api/v1/rounds/", NO_ROUNDS)
     assert client.wait_for_session("s1", poll_interval=3) == session(final)
-    assert clock.sleeps == [3, 3]
-    assert len(server.requests) == 3
+    # Nothing known of the rounds' pace: polls soon, then less and less often.
+    assert clock.sleeps == pytest.approx([0.15, 0.225])
+    assert len(server.matching("GET", SESSION_PATH)) == 3
 
 
 def test_wait_times_out(server: FakeServer, client: Scaleout, clock: FakeTime) -> None:
     server.on("GET", SESSION_PATH, session("Started"))
+    server.on("GET", "/api/v1/rounds/", NO_ROUNDS)
     with pytest.raises(WaitTimeoutError) as info:
-        client.wait_for_session("s1", timeout=5, poll_interval=2)
+        client.wait_for_session("s1", timeout=10, poll_interval=2)
     assert isinstance(info.value, TimeoutError)
-    assert "Started" in str(info.value) and "5" in str(info.value)
-    assert clock.sleeps == [2, 2, 1]  # never sleeps past the deadline
-    assert clock.now == 1005.0
-    assert len(server.requests) == 4  # a last look at the deadline
+    assert str(info.value) == "session s1 is still Started after waiting 10 s (0 rounds done)"
+    assert max(clock.sleeps) == 2  # poll_interval is the longest pause
+    assert clock.sleeps[-2:-1] == [2]
+    assert clock.now == 1010.0  # never sleeps past the deadline
+    polls = len(server.matching("GET", SESSION_PATH))
+    assert polls == len(clock.sleeps) + 1  # a last look at the deadline
 
 
 def test_wait_raises_on_failed_session(
     server: FakeServer, client: Scaleout, clock: FakeTime
 ) -> None:
     server.on("GET", SESSION_PATH, session("Started"), session("Failed"))
+    server.on("GET", "/api/v1/rounds/", NO_ROUNDS)
     with pytest.raises(SessionStateError) as info:
         client.wait_for_session("s1")
     assert info.value.status == "Failed"
     assert "s1" in str(info.value)
-    assert clock.sleeps == [2.0]
+    assert clock.sleeps == [0.15]
 
 
 def rnd(round_id: str, status: str) -> dict[str, Any]:
@@ -221,9 +230,131 @@ def test_on_round_reports_rounds_of_a_failed_session_first(
     assert reported == ["1", "2"]
 
 
-def test_wait_without_on_round_does_not_list_rounds(
+def test_each_poll_reads_the_session_and_its_rounds(
     server: FakeServer, client: Scaleout, clock: FakeTime
 ) -> None:
     server.on("GET", SESSION_PATH, session("Finished"))
+    server.on("GET", "/api/v1/rounds/", NO_ROUNDS)
     client.wait_for_session("s1")
-    assert server.calls() == [("GET", SESSION_PATH)]
+    assert server.calls() == [("GET", SESSION_PATH), ("GET", "/api/v1/rounds/")]
+
+
+def test_a_pending_round_is_not_the_end(
+    server: FakeServer, client: Scaleout, clock: FakeTime
+) -> None:
+    """A terminal status while a round of the session still runs is not the end."""
+    server.on("GET", SESSION_PATH, session("Finished"))
+    server.on(
+        "GET",
+        "/api/v1/rounds/",
+        page([rnd("1", "Success"), rnd("2", "Pending")]),
+        page([rnd("1", "Success"), rnd("2", "Success")]),
+    )
+    client.wait_for_session("s1")
+    assert len(server.matching("GET", SESSION_PATH)) == 2
+
+
+# --- a wait right after start or continue (the server takes the request up later) -----------
+
+
+def rounds_of(*statuses: str) -> dict[str, Any]:
+    return page([rnd(str(i), status) for i, status in enumerate(statuses, 1)])
+
+
+TWO_DONE = rounds_of("Finished", "Finished")
+
+
+def continue_then_wait(server: FakeServer, client: Scaleout, **wait: Any) -> dict[str, Any]:
+    server.on("POST", "/api/v1/sessions/start", {"message": "Session started"})
+    client.continue_session("s1", rounds=2)
+    return client.wait_for_session("s1", **wait)
+
+
+def test_the_old_status_after_continue_is_not_the_end(
+    server: FakeServer, client: Scaleout, clock: FakeTime
+) -> None:
+    """FEDn answers a continue and takes it up a moment later: until then the session still
+    says Finished, with the rounds of before. The wait goes on until the new rounds are over."""
+    old = session("Finished")
+    server.on("GET", SESSION_PATH, old, old, old, session("Started"), session("Finished"))
+    server.on(
+        "GET",
+        "/api/v1/rounds/",
+        TWO_DONE,  # counted by continue_session
+        TWO_DONE,
+        TWO_DONE,
+        rounds_of("Finished", "Finished", "Finished", "Pending"),
+        rounds_of("Finished", "Finished", "Finished", "Finished"),
+    )
+    assert continue_then_wait(server, client) == session("Finished")
+    assert len(server.matching("GET", SESSION_PATH)) == 5  # 1 by continue, 4 by the wait
+
+
+def test_all_the_rounds_asked_for_end_the_wait_even_unseen(
+    server: FakeServer, client: Scaleout, clock: FakeTime
+) -> None:
+    """Rounds so short that no poll saw the session running: the count tells it is over."""
+    server.on("GET", SESSION_PATH, session("Finished"))
+    server.on(
+        "GET",
+        "/api/v1/rounds/",
+        TWO_DONE,
+        TWO_DONE,
+        rounds_of("Finished", "Finished", "Finished", "Finished"),
+    )
+    continue_then_wait(server, client)
+    assert len(server.matching("GET", SESSION_PATH)) == 3
+
+
+def test_a_session_stopped_early_ends_the_wait_once_seen_running(
+    server: FakeServer, client: Scaleout, clock: FakeTime
+) -> None:
+    server.on("GET", SESSION_PATH, session("Finished"), session("Started"), session("Terminated"))
+    server.on(
+        "GET",
+        "/api/v1/rounds/",
+        TWO_DONE,
+        rounds_of("Finished", "Finished", "Pending"),
+        rounds_of("Finished", "Finished", "Terminated"),
+    )
+    assert continue_then_wait(server, client) == session("Terminated")
+
+
+def test_a_continue_never_taken_up_times_out_saying_so(
+    server: FakeServer, client: Scaleout, clock: FakeTime
+) -> None:
+    server.on("GET", SESSION_PATH, session("Finished"))
+    server.on("GET", "/api/v1/rounds/", TWO_DONE)
+    done = r"still Finished after waiting 30 s \(2 of 4 rounds done\)"
+    with pytest.raises(WaitTimeoutError, match=done):
+        continue_then_wait(server, client, timeout=30)
+    assert clock.now == 1030.0
+
+
+def test_a_wait_by_another_client_takes_the_terminal_status(
+    server: FakeServer, client: Scaleout, clock: FakeTime
+) -> None:
+    """A client that did not continue the session knows of no request (the documented rule)."""
+    server.on("GET", SESSION_PATH, session("Finished"))
+    server.on("GET", "/api/v1/rounds/", TWO_DONE)
+    server.on("POST", "/api/v1/sessions/start", {"message": "Session started"})
+    client.continue_session("s1", rounds=2)
+    other = make_client(server)
+    assert other.wait_for_session("s1") == session("Finished")
+
+
+def test_continue_right_after_start_is_refused_as_still_running(
+    server: FakeServer, client: Scaleout, clock: FakeTime
+) -> None:
+    """The controller has not taken the start up yet (the session still says Created): the
+    client knows the rounds it asked for are not over."""
+    server.on("GET", "/api/v1/models/", page([example("Model", model_id="m1")]))
+    server.on("GET", "/api/v1/helpers/active", "numpyhelper")
+    server.on("POST", "/api/v1/sessions/", example("Session", session_id="s1"), status=201)
+    server.on("POST", "/api/v1/sessions/start", {"message": "Session started"})
+    server.on("GET", SESSION_PATH, session("Created"))
+    server.on("GET", "/api/v1/rounds/", NO_ROUNDS)
+    client.start_session(rounds=2)
+    with pytest.raises(SessionStateError, match=r"0 of the 2 round\(s\) asked for are over"):
+        client.continue_session("s1", rounds=1)
+    assert len(server.matching("POST", "/api/v1/sessions/start")) == 1

@@ -374,9 +374,14 @@ def test_bug_11_continue_session_states(
     status: str | None, server: FakeServer, client: Scaleout
 ) -> None:
     server.on("GET", "/api/v1/sessions/s1", {**SESSION, "status": status})
+    server.on("GET", "/api/v1/rounds/", page([]))
     server.on("POST", "/api/v1/sessions/start", {"message": "Session started"})
     assert client.continue_session("s1") == {"message": "Session started", "session_id": "s1"}
-    assert server.calls() == [("GET", "/api/v1/sessions/s1"), ("POST", "/api/v1/sessions/start")]
+    assert server.calls() == [
+        ("GET", "/api/v1/sessions/s1"),
+        ("GET", "/api/v1/rounds/"),
+        ("POST", "/api/v1/sessions/start"),
+    ]
 
 
 def test_bug_11_running_session_is_not_continued(server: FakeServer, client: Scaleout) -> None:

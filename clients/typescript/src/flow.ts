@@ -83,7 +83,8 @@ export async function uploadModel(
   const added = ok(
     await api.POST("/api/v1/models/", {
       body: form,
-      bodySerializer: (body) => new URLSearchParams({ ...body }),
+      // The form-encoded body (Scaleout Edge's): the operation also takes FEDn's multipart form.
+      bodySerializer: () => new URLSearchParams({ ...form }),
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     }),
   );

@@ -39,6 +39,7 @@ from .model import Model
 from .model_add_form import ModelAddForm
 from .model_added import ModelAdded
 from .model_list import ModelList
+from .model_upload_form import ModelUploadForm
 from .node import Node
 from .node_attributes import NodeAttributes
 from .package import Package
@@ -46,6 +47,7 @@ from .package_add_form import PackageAddForm
 from .package_added import PackageAdded
 from .package_list import PackageList
 from .package_mode import PackageMode
+from .package_upload_form import PackageUploadForm
 from .prediction import Prediction
 from .prediction_list import PredictionList
 from .reduce_timings import ReduceTimings
@@ -124,6 +126,7 @@ __all__ = (
     "ModelAdded",
     "ModelAddForm",
     "ModelList",
+    "ModelUploadForm",
     "Node",
     "NodeAttributes",
     "Package",
@@ -131,6 +134,7 @@ __all__ = (
     "PackageAddForm",
     "PackageList",
     "PackageMode",
+    "PackageUploadForm",
     "Prediction",
     "PredictionList",
     "ReduceTimings",

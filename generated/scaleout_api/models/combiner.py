@@ -32,7 +32,9 @@ class Combiner:
             address (None | str | Unset):
             fqdn (None | str | Unset):
             ip (None | str | Unset):
-            parent (CombinerParent | None | Unset):
+            parent (CombinerParent | None | str | Unset): The node the combiner reports to: an object, or only its name
+                (FEDn 0.33 with SQL
+                storage keeps the name alone, e.g. `localhost`).
             port (int | None | Unset):
             public_hostname (None | str | Unset):
             internal_hostname (None | str | Unset):
@@ -46,7 +48,7 @@ class Combiner:
     address: None | str | Unset = UNSET
     fqdn: None | str | Unset = UNSET
     ip: None | str | Unset = UNSET
-    parent: CombinerParent | None | Unset = UNSET
+    parent: CombinerParent | None | str | Unset = UNSET
     port: int | None | Unset = UNSET
     public_hostname: None | str | Unset = UNSET
     internal_hostname: None | str | Unset = UNSET
@@ -80,7 +82,7 @@ class Combiner:
         else:
             ip = self.ip
 
-        parent: dict[str, Any] | None | Unset
+        parent: dict[str, Any] | None | str | Unset
         if isinstance(self.parent, Unset):
             parent = UNSET
         elif isinstance(self.parent, CombinerParent):
@@ -191,7 +193,7 @@ class Combiner:
 
         ip = _parse_ip(d.pop("ip", UNSET))
 
-        def _parse_parent(data: object) -> CombinerParent | None | Unset:
+        def _parse_parent(data: object) -> CombinerParent | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -204,7 +206,7 @@ class Combiner:
                 return parent_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CombinerParent | None | Unset, data)
+            return cast(CombinerParent | None | str | Unset, data)
 
         parent = _parse_parent(d.pop("parent", UNSET))
 

@@ -33,16 +33,29 @@ def get_model(call: Call) -> Response:
 
 @operation
 def add_model(call: Call) -> Response:
+    """A finished upload's ``file_token`` (the Scaleout Edge form), or the file itself (the
+    multipart FEDn form, loaded with the active helper)."""
     form: dict[str, Any] = call.body if isinstance(call.body, dict) else {}
     services = call.services
-    done = services.uploads.take(str(form.get("file_token", "")))
+    sent = call.files.get("file")
+    if sent is not None:
+        done = services.uploads.receive(sent.file, sent.filename or "model")
+
+        def undo() -> None:
+            done.path.unlink(missing_ok=True)
+    else:
+        done = services.uploads.take(str(form.get("file_token", "")))
+
+        def undo() -> None:
+            services.uploads.give_back(done)  # the token stays good for another try
+
     suffix = model_suffix(done.file_name)
     helper = form.get("helper") or services.store.get_setting(ACTIVE_HELPER)
     if helper == "numpyhelper" or (helper is None and suffix == ".npz"):
         try:
             task.check_npz(done.path)
         except ValueError as exc:
-            services.uploads.give_back(done)
+            undo()
             raise ApiError(400, f"Failed to add model: {exc}") from exc
     name = form.get("name") or None
     model = services.models.add_file(done.path, suffix=suffix, name=name)

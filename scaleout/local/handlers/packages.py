@@ -93,15 +93,22 @@ def get_active_package(call: Call) -> Response:
 
 @operation
 def add_package(call: Call) -> Response:
+    """A finished upload's ``file_token`` (the Scaleout Edge form), or the archive itself (the
+    multipart FEDn form, whose file name is the part's)."""
     form: dict[str, Any] = call.body if isinstance(call.body, dict) else {}
     services = call.services
-    given_name = form.get("file_name")
+    sent = call.files.get("file")
+    given_name = (sent.filename or "package") if sent is not None else form.get("file_name")
     if given_name:
         # Checked before the token is taken, so a refused name leaves the upload usable.
         name_problem = file_name_problem(str(given_name))
         if name_problem is not None:
             raise ApiError(400, f"Invalid file_name: {name_problem}")
-    done = services.uploads.take(str(form.get("file_token", "")))
+    if sent is not None:
+        done = services.uploads.receive(sent.file, str(given_name))
+        form = {**form, "file_name": done.file_name}
+    else:
+        done = services.uploads.take(str(form.get("file_token", "")))
     problem = _unusable_archive(done.path)
     if problem is not None:
         done.path.unlink(missing_ok=True)

@@ -9,13 +9,14 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.model_add_form import ModelAddForm
 from ...models.model_added import ModelAdded
+from ...models.model_upload_form import ModelUploadForm
 from ...operation import OperationRequest, json_kind
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: ModelAddForm,
+    body: ModelAddForm | ModelUploadForm | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -24,8 +25,13 @@ def _get_kwargs(
         "url": "/api/v1/models/",
     }
 
-    _kwargs["data"] = body.to_dict()
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if isinstance(body, ModelAddForm):
+        _kwargs["data"] = body.to_dict()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if isinstance(body, ModelUploadForm):
+        _kwargs["files"] = body.to_multipart()
+
+        headers["Content-Type"] = "multipart/form-data; boundary=+++"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -75,18 +81,23 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ModelAddForm,
+    body: ModelAddForm | ModelUploadForm | Unset = UNSET,
 ) -> Response[Error | ModelAdded]:
     """Add a model from an uploaded file
 
-     Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
-    the newest one. The documented 1.0.1 client sends a form-encoded body with `helper` and
-    `file_token`. FEDn 0.33 servers instead take `multipart/form-data` with a `file` part and
-    an optional `name`, and load the file with the active helper.
+     Adds a model file as a new model and makes it the newest one, in one of two forms:
+
+    * `application/x-www-form-urlencoded` (the Scaleout Edge form): the `file_token` of a
+      finished chunked upload, and the `helper`. The documented 1.0.1 client sends it.
+    * `multipart/form-data` (the FEDn form): the file itself as the `file` part, and an
+      optional `name`. FEDn 0.33 servers, which have no chunked upload, take only this
+      form and load the file with the active helper (`PUT /api/v1/helpers/active`).
 
     Args:
         body (ModelAddForm): A finished upload to add as a model. Example: {'helper':
             'numpyhelper', 'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b'}.
+        body (ModelUploadForm): A model file to add as a model, sent as `multipart/form-data` (the
+            FEDn form); the server loads it with the active helper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,18 +121,23 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: ModelAddForm,
+    body: ModelAddForm | ModelUploadForm | Unset = UNSET,
 ) -> Error | ModelAdded | None:
     """Add a model from an uploaded file
 
-     Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
-    the newest one. The documented 1.0.1 client sends a form-encoded body with `helper` and
-    `file_token`. FEDn 0.33 servers instead take `multipart/form-data` with a `file` part and
-    an optional `name`, and load the file with the active helper.
+     Adds a model file as a new model and makes it the newest one, in one of two forms:
+
+    * `application/x-www-form-urlencoded` (the Scaleout Edge form): the `file_token` of a
+      finished chunked upload, and the `helper`. The documented 1.0.1 client sends it.
+    * `multipart/form-data` (the FEDn form): the file itself as the `file` part, and an
+      optional `name`. FEDn 0.33 servers, which have no chunked upload, take only this
+      form and load the file with the active helper (`PUT /api/v1/helpers/active`).
 
     Args:
         body (ModelAddForm): A finished upload to add as a model. Example: {'helper':
             'numpyhelper', 'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b'}.
+        body (ModelUploadForm): A model file to add as a model, sent as `multipart/form-data` (the
+            FEDn form); the server loads it with the active helper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,18 +156,23 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ModelAddForm,
+    body: ModelAddForm | ModelUploadForm | Unset = UNSET,
 ) -> Response[Error | ModelAdded]:
     """Add a model from an uploaded file
 
-     Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
-    the newest one. The documented 1.0.1 client sends a form-encoded body with `helper` and
-    `file_token`. FEDn 0.33 servers instead take `multipart/form-data` with a `file` part and
-    an optional `name`, and load the file with the active helper.
+     Adds a model file as a new model and makes it the newest one, in one of two forms:
+
+    * `application/x-www-form-urlencoded` (the Scaleout Edge form): the `file_token` of a
+      finished chunked upload, and the `helper`. The documented 1.0.1 client sends it.
+    * `multipart/form-data` (the FEDn form): the file itself as the `file` part, and an
+      optional `name`. FEDn 0.33 servers, which have no chunked upload, take only this
+      form and load the file with the active helper (`PUT /api/v1/helpers/active`).
 
     Args:
         body (ModelAddForm): A finished upload to add as a model. Example: {'helper':
             'numpyhelper', 'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b'}.
+        body (ModelUploadForm): A model file to add as a model, sent as `multipart/form-data` (the
+            FEDn form); the server loads it with the active helper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,18 +194,23 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: ModelAddForm,
+    body: ModelAddForm | ModelUploadForm | Unset = UNSET,
 ) -> Error | ModelAdded | None:
     """Add a model from an uploaded file
 
-     Adds the file of a finished chunked upload (its `file_token`) as a new model and makes it
-    the newest one. The documented 1.0.1 client sends a form-encoded body with `helper` and
-    `file_token`. FEDn 0.33 servers instead take `multipart/form-data` with a `file` part and
-    an optional `name`, and load the file with the active helper.
+     Adds a model file as a new model and makes it the newest one, in one of two forms:
+
+    * `application/x-www-form-urlencoded` (the Scaleout Edge form): the `file_token` of a
+      finished chunked upload, and the `helper`. The documented 1.0.1 client sends it.
+    * `multipart/form-data` (the FEDn form): the file itself as the `file` part, and an
+      optional `name`. FEDn 0.33 servers, which have no chunked upload, take only this
+      form and load the file with the active helper (`PUT /api/v1/helpers/active`).
 
     Args:
         body (ModelAddForm): A finished upload to add as a model. Example: {'helper':
             'numpyhelper', 'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b'}.
+        body (ModelUploadForm): A model file to add as a model, sent as `multipart/form-data` (the
+            FEDn form); the server loads it with the active helper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,7 +233,7 @@ _EXPECT = json_kind(_schemas.AddModelResult)
 
 def build_request(
     *,
-    body: ModelAddForm,
+    body: ModelAddForm | ModelUploadForm | Unset = UNSET,
 ) -> OperationRequest[_schemas.AddModelResult]:
     """Build the request of this operation without sending it.
 

@@ -9,13 +9,14 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.package_add_form import PackageAddForm
 from ...models.package_added import PackageAdded
+from ...models.package_upload_form import PackageUploadForm
 from ...operation import OperationRequest, json_kind
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: PackageAddForm,
+    body: PackageAddForm | PackageUploadForm | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -24,8 +25,13 @@ def _get_kwargs(
         "url": "/api/v1/packages/",
     }
 
-    _kwargs["data"] = body.to_dict()
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if isinstance(body, PackageAddForm):
+        _kwargs["data"] = body.to_dict()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if isinstance(body, PackageUploadForm):
+        _kwargs["files"] = body.to_multipart()
+
+        headers["Content-Type"] = "multipart/form-data; boundary=+++"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -77,19 +83,28 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: PackageAddForm,
+    body: PackageAddForm | PackageUploadForm | Unset = UNSET,
 ) -> Response[Error | PackageAdded]:
     """Add a compute package from an uploaded file
 
-     Adds the file of a finished chunked upload (its `file_token`) as a compute package and
-    makes it the active package. The documented 1.0.1 client sends a form-encoded body. The
-    1.1.0 client adds `restart_clients` and `abort_ongoing_tasks`. FEDn 0.33 servers instead
-    take `multipart/form-data` with a `file` part and take `file_name` from it.
+     Adds a compute package and makes it the active package, in one of two forms:
+
+    * `application/x-www-form-urlencoded` (the Scaleout Edge form): the `file_token` of a
+      finished chunked upload, with `helper`, `name`, `description` and `file_name`. The
+      documented 1.0.1 client sends it; the 1.1.0 client adds `restart_clients` and
+      `abort_ongoing_tasks`.
+    * `multipart/form-data` (the FEDn form): the archive itself as the `file` part, with
+      `name`, `description` and `helper`; the file name is the part's. FEDn 0.33 servers,
+      which have no chunked upload, take only this form, and refuse it without a
+      `description` (400).
 
     Args:
         body (PackageAddForm): A finished upload to add as the active compute package. Example:
             {'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b', 'helper': 'numpyhelper', 'name':
             'mnist-pytorch', 'description': 'MNIST with PyTorch', 'file_name': 'package.tgz'}.
+        body (PackageUploadForm): A compute package archive to add as the active package, sent as
+            `multipart/form-data` (the FEDn form); its `file_name` is the file name of the `file`
+            part.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,19 +128,28 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: PackageAddForm,
+    body: PackageAddForm | PackageUploadForm | Unset = UNSET,
 ) -> Error | PackageAdded | None:
     """Add a compute package from an uploaded file
 
-     Adds the file of a finished chunked upload (its `file_token`) as a compute package and
-    makes it the active package. The documented 1.0.1 client sends a form-encoded body. The
-    1.1.0 client adds `restart_clients` and `abort_ongoing_tasks`. FEDn 0.33 servers instead
-    take `multipart/form-data` with a `file` part and take `file_name` from it.
+     Adds a compute package and makes it the active package, in one of two forms:
+
+    * `application/x-www-form-urlencoded` (the Scaleout Edge form): the `file_token` of a
+      finished chunked upload, with `helper`, `name`, `description` and `file_name`. The
+      documented 1.0.1 client sends it; the 1.1.0 client adds `restart_clients` and
+      `abort_ongoing_tasks`.
+    * `multipart/form-data` (the FEDn form): the archive itself as the `file` part, with
+      `name`, `description` and `helper`; the file name is the part's. FEDn 0.33 servers,
+      which have no chunked upload, take only this form, and refuse it without a
+      `description` (400).
 
     Args:
         body (PackageAddForm): A finished upload to add as the active compute package. Example:
             {'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b', 'helper': 'numpyhelper', 'name':
             'mnist-pytorch', 'description': 'MNIST with PyTorch', 'file_name': 'package.tgz'}.
+        body (PackageUploadForm): A compute package archive to add as the active package, sent as
+            `multipart/form-data` (the FEDn form); its `file_name` is the file name of the `file`
+            part.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,19 +168,28 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: PackageAddForm,
+    body: PackageAddForm | PackageUploadForm | Unset = UNSET,
 ) -> Response[Error | PackageAdded]:
     """Add a compute package from an uploaded file
 
-     Adds the file of a finished chunked upload (its `file_token`) as a compute package and
-    makes it the active package. The documented 1.0.1 client sends a form-encoded body. The
-    1.1.0 client adds `restart_clients` and `abort_ongoing_tasks`. FEDn 0.33 servers instead
-    take `multipart/form-data` with a `file` part and take `file_name` from it.
+     Adds a compute package and makes it the active package, in one of two forms:
+
+    * `application/x-www-form-urlencoded` (the Scaleout Edge form): the `file_token` of a
+      finished chunked upload, with `helper`, `name`, `description` and `file_name`. The
+      documented 1.0.1 client sends it; the 1.1.0 client adds `restart_clients` and
+      `abort_ongoing_tasks`.
+    * `multipart/form-data` (the FEDn form): the archive itself as the `file` part, with
+      `name`, `description` and `helper`; the file name is the part's. FEDn 0.33 servers,
+      which have no chunked upload, take only this form, and refuse it without a
+      `description` (400).
 
     Args:
         body (PackageAddForm): A finished upload to add as the active compute package. Example:
             {'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b', 'helper': 'numpyhelper', 'name':
             'mnist-pytorch', 'description': 'MNIST with PyTorch', 'file_name': 'package.tgz'}.
+        body (PackageUploadForm): A compute package archive to add as the active package, sent as
+            `multipart/form-data` (the FEDn form); its `file_name` is the file name of the `file`
+            part.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,19 +211,28 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: PackageAddForm,
+    body: PackageAddForm | PackageUploadForm | Unset = UNSET,
 ) -> Error | PackageAdded | None:
     """Add a compute package from an uploaded file
 
-     Adds the file of a finished chunked upload (its `file_token`) as a compute package and
-    makes it the active package. The documented 1.0.1 client sends a form-encoded body. The
-    1.1.0 client adds `restart_clients` and `abort_ongoing_tasks`. FEDn 0.33 servers instead
-    take `multipart/form-data` with a `file` part and take `file_name` from it.
+     Adds a compute package and makes it the active package, in one of two forms:
+
+    * `application/x-www-form-urlencoded` (the Scaleout Edge form): the `file_token` of a
+      finished chunked upload, with `helper`, `name`, `description` and `file_name`. The
+      documented 1.0.1 client sends it; the 1.1.0 client adds `restart_clients` and
+      `abort_ongoing_tasks`.
+    * `multipart/form-data` (the FEDn form): the archive itself as the `file` part, with
+      `name`, `description` and `helper`; the file name is the part's. FEDn 0.33 servers,
+      which have no chunked upload, take only this form, and refuse it without a
+      `description` (400).
 
     Args:
         body (PackageAddForm): A finished upload to add as the active compute package. Example:
             {'file_token': '2c7e0d9a6b5f4e3d8c1b0a9f8e7d6c5b', 'helper': 'numpyhelper', 'name':
             'mnist-pytorch', 'description': 'MNIST with PyTorch', 'file_name': 'package.tgz'}.
+        body (PackageUploadForm): A compute package archive to add as the active package, sent as
+            `multipart/form-data` (the FEDn form); its `file_name` is the file name of the `file`
+            part.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +255,7 @@ _EXPECT = json_kind(_schemas.AddPackageResult)
 
 def build_request(
     *,
-    body: PackageAddForm,
+    body: PackageAddForm | PackageUploadForm | Unset = UNSET,
 ) -> OperationRequest[_schemas.AddPackageResult]:
     """Build the request of this operation without sending it.
 
