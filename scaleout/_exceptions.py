@@ -471,18 +471,22 @@ def _message_from_json(parsed: object) -> str:
     return _truncate(json.dumps(parsed, separators=(",", ":"), ensure_ascii=False))
 
 
-_DROP_BLOCKS = re.compile(r"<(script|style|head)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
-_TAG = re.compile(r"<[^>]+>")
+# Patterns as text, compiled by `re` (and cached there) on the first error page: compiling
+# them at import would cost every `import scaleout`.
+_DROP_BLOCKS = r"<(script|style|head)\b[^>]*>.*?</\1\s*>|<!--.*?-->"
+_TITLE = r"<title\b[^>]*>(.*?)</title\s*>"
+_TAG = r"<[^>]+>"
+_HTML_FLAGS = re.I | re.S
 
 
 def _html_to_text(markup: str) -> str:
     import html  # here: only error pages need it, and every import of the SDK would pay
 
-    title_match = _TITLE.search(markup)
+    title_match = re.search(_TITLE, markup, _HTML_FLAGS)
     title = " ".join(html.unescape(title_match.group(1)).split()) if title_match else ""
-    without_title = _TITLE.sub(" ", markup)
-    body = " ".join(html.unescape(_TAG.sub(" ", _DROP_BLOCKS.sub(" ", without_title))).split())
+    without_title = re.sub(_TITLE, " ", markup, flags=_HTML_FLAGS)
+    text = re.sub(_TAG, " ", re.sub(_DROP_BLOCKS, " ", without_title, flags=_HTML_FLAGS))
+    body = " ".join(html.unescape(text).split())
     # Proxy error pages usually repeat the <title> as <h1>; avoid saying it twice.
     if title and not body.startswith(title):
         return f"{title}: {body}" if body else title

@@ -8,7 +8,6 @@ that adds it, never an ``ImportError`` from deep inside a call.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from typing import Final
 
@@ -39,6 +38,8 @@ def missing_modules(extra: str) -> list[str]:
 def _importable(name: str) -> bool:
     if name in sys.modules:
         return sys.modules[name] is not None  # None: imports of it are blocked
+    import importlib.util  # here, not at the top: `import scaleout` is kept lean
+
     try:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):

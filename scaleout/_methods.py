@@ -37,7 +37,8 @@ P = ParamSpec("P")
 R = TypeVar("R")
 Item = TypeVar("Item")
 
-_STEPS_RESULT = re.compile(r"^(?:Steps|Listing)\[(?P<inner>.*)\]$")
+#: Compiled by `re` on first use (a method's first call), not at import.
+_STEPS_RESULT = r"^(?:Steps|Listing)\[(?P<inner>.*)\]$"
 
 
 class StepsHolder:
@@ -121,7 +122,7 @@ def _public(
     functools.update_wrapper(wrapper, fn)
     annotations = dict(getattr(fn, "__annotations__", {}))
     returned = annotations.get("return")
-    if isinstance(returned, str) and (match := _STEPS_RESULT.match(returned)):
+    if isinstance(returned, str) and (match := re.match(_STEPS_RESULT, returned)):
         inner = match["inner"]
         listed = returned.startswith("Listing")
         annotations["return"] = f"{iterator}[{inner}]" if listed else inner

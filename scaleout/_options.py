@@ -75,8 +75,8 @@ def check_max_retries(value: object) -> int:
     return value
 
 
-#: A header's name: an RFC 9110 token.
-_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+#: A header's name: an RFC 9110 token (compiled by `re` on first use, not at import).
+_HEADER_NAME = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
 
 
 def _headers(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -85,7 +85,7 @@ def _headers(value: Mapping[str, str]) -> Mapping[str, str]:
     for name, header in value.items():
         if not isinstance(name, str) or not isinstance(header, str):
             raise ArgumentTypeError("extra_headers must be a dict of str to str")
-        if not _HEADER_NAME.fullmatch(name):
+        if not re.fullmatch(_HEADER_NAME, name):
             raise InvalidArgumentError(f"extra_headers: {name!r} is not a valid header name")
         # A line break would end the header and start another one the caller never meant;
         # the value itself is not shown, as it may be a credential.

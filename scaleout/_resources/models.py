@@ -8,19 +8,18 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .. import _validation as check
-from .._downloads import ProgressCallback as DownloadProgress
-from .._downloads import download_to
 from .._exceptions import BadRequestError, InvalidArgumentError, UploadError
 from .._methods import Listing, listing, operation
 from .._paging import DEFAULT_PAGE_SIZE
 from .._steps import Steps
-from .._uploads import ProgressCallback as UploadProgress
-from .._uploads import UploadResult, placeholder_file, send_multipart, upload_then
 from ._base import Resource, given
 
 if TYPE_CHECKING:
     from scaleout_api.schemas import Helper, Model, ModelAdded, ModelList
 
+    from .._downloads import ProgressCallback as DownloadProgress
+    from .._uploads import ProgressCallback as UploadProgress
+    from .._uploads import UploadResult
     from ..types import DownloadResult
 
 #: Model helpers by file extension (compared case-insensitively).
@@ -152,6 +151,8 @@ class ModelsResource(Resource):
         target = check.require_writable_target("path", path)
         check.require_callable("progress", progress)
         request = download_model.build_request(model_id)
+        from .._downloads import download_to  # loaded with the first download
+
         result = yield from download_to(
             self._caller, request, target, progress=progress, default_name=model_id
         )
@@ -189,6 +190,8 @@ class ModelsResource(Resource):
         from scaleout_api.api.helpers import set_active_helper
         from scaleout_api.api.models import add_model
         from scaleout_api.models import HelperUpdate, ModelAddForm, ModelUploadForm
+
+        from .._uploads import placeholder_file, send_multipart, upload_then
 
         file = check.require_file("path", path)
         check.require_callable("progress", progress)

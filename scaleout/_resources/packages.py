@@ -7,20 +7,19 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .. import _validation as check
-from .._downloads import ProgressCallback as DownloadProgress
-from .._downloads import download_to
 from .._exceptions import ArgumentTypeError, InvalidArgumentError
 from .._methods import Listing, listing, operation
 from .._paging import DEFAULT_PAGE_SIZE
 from .._steps import Steps
-from .._uploads import ProgressCallback as UploadProgress
-from .._uploads import UploadResult, placeholder_file, send_multipart, upload_then
 from ._base import Resource, given
 from .models import helper_for
 
 if TYPE_CHECKING:
     from scaleout_api.schemas import Checksum, Helper, Package, PackageAdded, PackageList
 
+    from .._downloads import ProgressCallback as DownloadProgress
+    from .._uploads import ProgressCallback as UploadProgress
+    from .._uploads import UploadResult
     from ..types import DownloadResult
 
 
@@ -102,6 +101,8 @@ class PackagesResource(Resource):
         target = check.require_writable_target("path", path)
         check.require_callable("progress", progress)
         request = download_package.build_request()
+        from .._downloads import download_to  # loaded with the first download
+
         result = yield from download_to(
             self._caller, request, target, progress=progress, default_name="package"
         )
@@ -139,6 +140,8 @@ class PackagesResource(Resource):
         """
         from scaleout_api.api.packages import add_package
         from scaleout_api.models import PackageAddForm, PackageUploadForm
+
+        from .._uploads import placeholder_file, send_multipart, upload_then
 
         file = check.require_file("path", path)
         check.require_callable("progress", progress)
