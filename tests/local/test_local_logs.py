@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
-from scaleout.local import LocalController
+from scaleout.local import LocalController, write_compute_package, write_seed_model
 from scaleout.local.logs import LIBRARY_LOGGERS
 
 pytestmark = pytest.mark.local
@@ -47,3 +48,19 @@ def test_library_logs_true_keeps_them(
 ) -> None:
     assert any(name.startswith("connexion") for name in _library_records(caplog, library_logs=True))
     assert logging.getLogger("connexion").level == logging.NOTSET
+
+
+def test_uploads_log_no_warning_about_the_two_upload_forms(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    """connexion warns on each request to an operation with two request bodies; the
+    controller serves both forms on purpose, so the warning is dropped."""
+    from scaleout import Scaleout
+
+    with caplog.at_level(logging.WARNING), LocalController(clients=1) as ctl:
+        with Scaleout(ctl.url, token_cache=False) as client:
+            client.set_active_package(
+                write_compute_package(tmp_path / "package.tgz"), "numpyhelper", "p"
+            )
+            client.set_active_model(write_seed_model(tmp_path / "seed.npz"))
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("connexion")] == []
