@@ -278,15 +278,24 @@ def _sortable_time(value: object) -> float:
 
 def _models_by_round(rounds: Sequence[Round], models: Sequence[Model]) -> dict[str, str | None]:
     """The model each round produced: the one its combiners name, else the session's model
-    whose parent is the model the round started from."""
+    whose parent is the model the round started from.
+
+    A combiner's ``model_id`` counts only if it is one of the session's models: FEDn 0.33
+    names an id there that is not in its model trail (the trail's model, which validations
+    name, is the child of the round's starting model)."""
     children: dict[str, str] = {}
+    known = {str(model.get("model_id")) for model in models if model.get("model_id")}
     for model in models:
         parent = model.get("parent_model")
         if parent:
             children.setdefault(str(parent), str(model.get("model_id")))
     produced: dict[str, str | None] = {}
     for round_ in rounds:
-        named = [c.get("model_id") for c in round_.get("combiners") or [] if c.get("model_id")]
+        named = [
+            str(c["model_id"])
+            for c in round_.get("combiners") or []
+            if c.get("model_id") and (not known or str(c["model_id"]) in known)
+        ]
         started_from = (round_.get("round_config") or {}).get("model_id")
         fallback = children.get(str(started_from)) if started_from else None
         produced[str(round_.get("round_id"))] = str(named[0]) if named else fallback

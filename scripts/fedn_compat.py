@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from scaleout import (
+    NotFoundError,
     Scaleout,
     ScaleoutError,
     UnsupportedOperationError,
@@ -272,6 +273,49 @@ def session(run: Run, rounds: int) -> str | None:
     return sid
 
 
+def results(run: Run, sid: str, workdir: Path) -> None:
+    """The helpers that read a session's results from its rounds, models and validations."""
+    c = run.client
+    run.check(
+        "get_session_results",
+        lambda: c.get_session_results(sid),
+        lambda v: f"{len(v.rounds)} rounds, metrics {', '.join(v.metric_names) or 'none'}",
+    )
+    run.check(
+        "get_round_validations",
+        lambda: c.get_round_validations(sid, 1),
+        lambda v: f"round 1: {len(v)} validations",
+    )
+    run.check(
+        "get_session_model",
+        lambda: c.get_session_model(sid),
+        lambda v: f"model {str((v or {}).get('model_id'))[:8]}",
+    )
+    run.check(
+        "plot_session",
+        lambda: c.plot_session(sid, path=workdir / "session.png"),
+        lambda v: f"{v.stat().st_size} bytes of PNG",
+    )
+
+
+def one_prediction(run: Run) -> None:
+    """``get_prediction`` of a listed prediction, or of a missing id: a typed 404 then."""
+    c = run.client
+    listed = c.get_predictions(n_max=1).get("result") or []
+    if listed:
+        pid = str(listed[0].get("prediction_id"))
+        run.check("get_prediction", lambda: c.get_prediction(pid), lambda v: "a prediction")
+        return
+    try:
+        c.get_prediction("missing")
+    except NotFoundError as exc:
+        run.rows.append(Row("get_prediction", "ok", f"none listed; a missing id: {exc!s:.60}"))
+    except ScaleoutError as exc:
+        run.rows.append(Row("get_prediction", "FAIL", "-", f"{type(exc).__name__}: {exc}"))
+    else:
+        run.rows.append(Row("get_prediction", "FAIL", "-", "a missing id was found"))
+
+
 def reads_after(run: Run, sid: str) -> None:
     c = run.client
     name = run.state.get("session_name")
@@ -466,6 +510,8 @@ def main(argv: list[str] | None = None) -> int:
         sid = session(run, args.rounds)
         if sid is not None:
             reads_after(run, sid)
+            results(run, sid, workdir)
+        one_prediction(run)
         lacking(run)
         the_rest(run)
     for name in untouched(run.rows):

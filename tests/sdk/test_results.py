@@ -351,3 +351,28 @@ def test_plot_session_without_matplotlib_fails_before_any_request(
 def _hide(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
     """Make ``module`` unimportable, as if not installed."""
     monkeypatch.setitem(sys.modules, module, None)
+
+
+def test_validations_find_their_round_when_combiners_name_another_model_id() -> None:
+    """FEDn 0.33: a round's combiner names a model id that is not in the model trail, and
+    validations carry no meta; the round's model is the child of the model it started from."""
+    from scaleout.results import session_results
+
+    rounds = [
+        _round("1", "Wed, 04 Mar 2026 16:43:30 GMT", "combiner-x", start="seed"),
+        _round("2", "Wed, 04 Mar 2026 16:43:40 GMT", "combiner-y", start="m1"),
+    ]
+    models = [
+        example("Model", model_id="m1", parent_model="seed", session_id="s1"),
+        example("Model", model_id="m2", parent_model="m1", session_id="s1"),
+    ]
+    validations = [
+        _validation("v1", "m1", {"test_loss": 0.5}, "a"),
+        _validation("v2", "m2", {"test_loss": 0.25}, "a"),
+    ]
+    results = session_results(SESSION, rounds, models, validations)
+    assert [(r.round, r.model_id, r.metrics) for r in results.rounds] == [
+        (1, "m1", {"test_loss": 0.5}),
+        (2, "m2", {"test_loss": 0.25}),
+    ]
+    assert results.model_id == "m2"
