@@ -185,8 +185,8 @@ class RoundRunner:
 
     def _open(self, plan: SessionPlan, model: dict[str, Any], weights: task.Weights) -> _Round:
         number = self._next_round_number()
-        earlier, _ = self._store.query(
-            "rounds", [Condition("round_config.session_id", "eq", (plan.session_id,))], limit=1
+        earlier = self._store.count(
+            "rounds", [Condition("round_config.session_id", "eq", (plan.session_id,))]
         )
         selected = self._select(plan, number)
         config = {

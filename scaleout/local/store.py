@@ -7,9 +7,10 @@ many requests add or change documents at once). Each reading thread has its own 
 Writes that must be seen together or not at all (a round's model, its validations and the
 round's outcome) share one transaction: :meth:`DocumentStore.batch`.
 
-Filtering and sorting happen in Python on the documents of one collection (see ``filters``):
-the collections of a local controller are small, and this keeps the typed comparisons of the
-API (numbers, booleans, dates in query strings) in one place.
+Lists filter, sort, count and page in SQL (see ``filters``): no list loads a collection into
+Python. The default order (commit time, then insertion) is read from an index, so a page of it
+costs about a page; a filter or another sort key is evaluated by SQLite on the JSON of each
+document of the collection.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .filters import SEQ_KEY, TS_KEY, Condition, filter_documents, sort_documents
+from . import filters
+from .filters import SEQ_KEY, TS_KEY, Clause
 from .timefmt import http_date
 
 __all__ = ["DocumentStore", "Page", "WriteBatch"]
@@ -65,6 +67,8 @@ class DocumentStore:
         conn = sqlite3.connect(self._path, timeout=30.0, check_same_thread=False)
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA busy_timeout=30000")
+        for name, arity, function in _FUNCTIONS:
+            conn.create_function(name, arity, function, deterministic=True)
         return conn
 
     def _reader(self) -> sqlite3.Connection:
@@ -201,29 +205,89 @@ class DocumentStore:
     def query(
         self,
         collection: str,
-        conditions: Sequence[Condition] = (),
+        clauses: Sequence[Clause] = (),
         *,
         sort_key: str | None = None,
         ascending: bool = False,
         skip: int = 0,
         limit: int = 0,
-        where: Callable[[dict[str, Any]], bool] | None = None,
     ) -> Page:
         """``(count, page)``: ``count`` is every match, ``page`` honours skip and limit."""
-        docs: Iterable[dict[str, Any]] = self.all(collection)
-        if where is not None:
-            docs = [d for d in docs if where(d)]
-        matched = filter_documents(docs, conditions)
-        ordered = sort_documents(matched, sort_key, ascending=ascending)
-        page = ordered[skip:]
-        if limit > 0:
-            page = page[:limit]
-        return len(matched), page
+        count = self.count(collection, clauses)
+        if skip < 0:
+            # As a Python slice [skip:] would: the last -skip matches.
+            skip = max(0, count + skip)
+        return count, self.page(
+            collection, clauses, sort_key=sort_key, ascending=ascending, skip=skip, limit=limit
+        )
+
+    def page(
+        self,
+        collection: str,
+        clauses: Sequence[Clause] = (),
+        *,
+        sort_key: str | None = None,
+        ascending: bool = False,
+        skip: int = 0,
+        limit: int = 0,
+    ) -> list[dict[str, Any]]:
+        """The matches from ``skip`` on (at most ``limit`` of them unless it is 0)."""
+        statement, params = self._page_sql(collection, clauses, sort_key, ascending, skip, limit)
+        rows = self._reader().execute(statement, params).fetchall()
+        return [_loaded(row) for row in rows]
+
+    @staticmethod
+    def _page_sql(
+        collection: str,
+        clauses: Sequence[Clause],
+        sort_key: str | None,
+        ascending: bool,
+        skip: int,
+        limit: int,
+    ) -> tuple[str, dict[str, Any]]:
+        params = filters.Params()
+        where = filters.where_sql(clauses, params)
+        order = filters.order_sql(sort_key, ascending=ascending, params=params)
+        params.values.update(collection=collection, limit=limit if limit > 0 else -1, skip=skip)
+        statement = (
+            "SELECT documents.seq, documents.committed_at, documents.doc FROM documents "
+            f"WHERE documents.collection = :collection AND {where} "
+            f"ORDER BY {order} LIMIT :limit OFFSET :skip"
+        )
+        return statement, params.values
+
+    def count(self, collection: str, clauses: Sequence[Clause] = ()) -> int:
+        params = filters.Params()
+        where = filters.where_sql(clauses, params)
+        params.values["collection"] = collection
+        row = (
+            self._reader()
+            .execute(
+                "SELECT COUNT(*) FROM documents "
+                f"WHERE documents.collection = :collection AND {where}",
+                params.values,
+            )
+            .fetchone()
+        )
+        return int(row[0])
+
+    def explain(
+        self,
+        collection: str,
+        clauses: Sequence[Clause] = (),
+        *,
+        sort_key: str | None = None,
+        ascending: bool = False,
+    ) -> list[str]:
+        """SQLite's plan for a page of a query (for tests of the indexes)."""
+        statement, params = self._page_sql(collection, clauses, sort_key, ascending, 0, 10)
+        rows = self._reader().execute("EXPLAIN QUERY PLAN " + statement, params).fetchall()
+        return [str(row[-1]) for row in rows]
 
     def find_one(
-        self, collection: str, conditions: Sequence[Condition] = (), *, newest: bool = True
+        self, collection: str, clauses: Sequence[Clause] = (), *, newest: bool = True
     ) -> dict[str, Any] | None:
-        _, page = self.query(collection, conditions, ascending=not newest, limit=1)
+        page = self.page(collection, clauses, ascending=not newest, limit=1)
         return page[0] if page else None
 
 
@@ -279,6 +343,13 @@ class WriteBatch:
         # Inserted documents carry their commit time, as loaded ones do, once it is true.
         for full, now in self._inserted:
             full[TS_KEY] = now
+
+
+_FUNCTIONS: tuple[tuple[str, int, Callable[..., Any]], ...] = (
+    ("ts", 1, filters.sql_timestamp),
+    ("pick_json", 2, filters.pick_json),
+    ("canonical_json", 1, filters.canonical_json),
+)
 
 
 def _loaded(row: tuple[int, float, str]) -> dict[str, Any]:
