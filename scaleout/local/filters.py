@@ -32,6 +32,7 @@ __all__ = [
     "Clause",
     "Condition",
     "canonical_json",
+    "field_sql",
     "lookup",
     "order_sql",
     "Params",
@@ -173,32 +174,32 @@ class Params:
 
 
 @dataclass(frozen=True)
-class _Field:
+class FieldSql:
     """SQL for a field of the row ``documents``: its JSON type (NULL when absent) and value."""
 
     type: str
     value: str
 
 
-def _field(field: str, params: Params) -> _Field:
+def field_sql(field: str, params: Params) -> FieldSql:
     parts = field.split(".")
     # The store gives each loaded document these two keys from its columns.
     if parts == [TS_KEY]:
-        return _Field("'real'", "documents.committed_at")
+        return FieldSql("'real'", "documents.committed_at")
     if parts == [SEQ_KEY]:
-        return _Field("'integer'", "documents.seq")
+        return FieldSql("'integer'", "documents.seq")
     if parts[0] in (TS_KEY, SEQ_KEY):
-        return _Field("NULL", "NULL")
+        return FieldSql("NULL", "NULL")
     if not all(_PLAIN_KEY.fullmatch(part) for part in parts):
         # SQLite matches a path's keys to the JSON text of the document, where json.dumps
         # escapes non-ASCII characters, and cannot quote a '"': pick_json walks these keys
         # in Python instead (real entity fields are plain).
         picked = f"pick_json(documents.doc, {params.add(field)})"
-        return _Field(f"json_type({picked})", f"json_extract({picked}, '$')")
+        return FieldSql(f"json_type({picked})", f"json_extract({picked}, '$')")
     # The path is written into the statement, not bound, so that SQLite can match the
     # expression to an index on it; plain keys keep it one SQL string literal.
     path = "$" + "".join(f".{part}" for part in parts)
-    return _Field(f"json_type(documents.doc, '{path}')", f"json_extract(documents.doc, '{path}')")
+    return FieldSql(f"json_type(documents.doc, '{path}')", f"json_extract(documents.doc, '{path}')")
 
 
 def _constant(value: bool) -> str:
@@ -233,7 +234,7 @@ def _scalar(kind: str, value: str, op: str, raw: Any, is_datetime: bool, params:
     )
 
 
-def _compare(target: _Field, op: str, raw: Any, is_datetime: bool, params: Params) -> str:
+def _compare(target: FieldSql, op: str, raw: Any, is_datetime: bool, params: Params) -> str:
     if raw is None or raw == "null":
         absent = f"({target.type} IS NULL OR {target.type} = 'null')"
         if op == "eq":
@@ -258,7 +259,7 @@ def _compare(target: _Field, op: str, raw: Any, is_datetime: bool, params: Param
 
 
 def _condition(condition: Condition, params: Params) -> str:
-    target = _field(condition.field, params)
+    target = field_sql(condition.field, params)
     if condition.op == ONE_OF:
         names = ", ".join(params.add(str(v)) for v in condition.values)
         exact = f"({target.type} = 'text' AND {target.value} IN ({names}))" if names else "0"
@@ -294,7 +295,7 @@ def order_sql(key: str | None, *, ascending: bool, params: Params) -> str:
     tail = f"documents.committed_at {direction}, documents.seq {direction}"
     if not key or key == "committed_at":
         return tail
-    target = _field(key, params)
+    target = field_sql(key, params)
     if _is_datetime(key):
         text_group = f"CASE WHEN ts({target.value}) IS NULL THEN 3 ELSE 2 END"
         text_value = f"coalesce(ts({target.value}), {target.value})"

@@ -194,6 +194,24 @@ class DocumentStore:
         )
         return [_loaded(row) for row in rows]
 
+    def values(self, collection: str, field: str) -> list[Any]:
+        """``lookup(doc, field)`` of every document of a collection, oldest first, without
+        decoding the documents in Python."""
+        params = filters.Params()
+        target = filters.field_sql(field, params)
+        params.values["collection"] = collection
+        rows = (
+            self._reader()
+            .execute(
+                f"SELECT {target.type}, {target.value} FROM documents "
+                "WHERE documents.collection = :collection "
+                "ORDER BY documents.committed_at, documents.seq",
+                params.values,
+            )
+            .fetchall()
+        )
+        return [_json_value(kind, value) for kind, value in rows]
+
     def count_all(self, collection: str) -> int:
         row = (
             self._reader()
@@ -352,6 +370,14 @@ _FUNCTIONS: tuple[tuple[str, int, Callable[..., Any]], ...] = (
 )
 
 
+def _json_value(kind: str | None, value: Any) -> Any:
+    if kind == "true" or kind == "false":
+        return kind == "true"
+    if kind == "array" or kind == "object":
+        return json.loads(value)
+    return value
+
+
 def _loaded(row: tuple[int, float, str]) -> dict[str, Any]:
     seq, committed, text = row
     doc: dict[str, Any] = json.loads(text)
@@ -364,5 +390,9 @@ def _persistable(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k not in (TS_KEY, SEQ_KEY)}
 
 
+# One encoder for every document: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), allow_nan=False)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), allow_nan=False)
+    return _ENCODER.encode(value)

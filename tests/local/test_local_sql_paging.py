@@ -495,6 +495,14 @@ def test_root_commands_and_senders_match_the_former_predicates(
             assert _seqs(page) == _seqs(expected)
 
 
+def test_values_of_a_field_are_what_lookup_finds(filled: tuple[DocumentStore, float]) -> None:
+    store, _ = filled
+    for collection in ("statuses", "rounds"):
+        docs = store.all(collection)
+        for field in FIELDS:
+            assert store.values(collection, field) == [lookup(d, field) for d in docs], field
+
+
 def test_find_one_is_the_newest_or_the_oldest(filled: tuple[DocumentStore, float]) -> None:
     store, _ = filled
     docs = store.all("models")
