@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(args)
     if len(options.clients) != len(options.rounds):
         parser.error("give as many --rounds as --clients")
-    results = [measure_federation(c, r) for c, r in zip(options.clients, options.rounds)]
+    pairs = zip(options.clients, options.rounds, strict=True)
+    results = [measure_federation(c, r) for c, r in pairs]
     if not options.json:
         print(f"{'clients':>7} {'rounds':>6} {'ok':>3} {'session s':>9} {'peak RSS MiB':>12}")
         for row in results:
