@@ -552,3 +552,46 @@ def test_the_default_order_is_read_from_an_index(filled: tuple[DocumentStore, fl
         plan = store.explain("statuses", [], ascending=ascending)
         assert any("USING INDEX documents_by_time" in line for line in plan), plan
         assert not any("TEMP B-TREE" in line for line in plan), plan
+
+
+@pytest.mark.parametrize("ascending", [True, False])
+def test_a_walk_resumed_from_its_last_row_sees_writes_between_pages(
+    tmp_path: Path, ascending: bool
+) -> None:
+    rng = random.Random(f"{SEED}-walk-{ascending}")
+    store = DocumentStore(tmp_path / "walk.sqlite3")
+    try:
+        base = 1_772_640_000.0
+        for start in range(0, 60, 6):
+            store.insert_many(
+                "statuses",
+                [(f"s{i}", _document(rng, "statuses", i, base)) for i in range(start, start + 6)],
+            )
+        added = 60
+        for params in ([], [("session_id", "s1")], [("status__ne", "online")]):
+            conditions = parse_conditions(params)
+            skip = 0
+            while True:
+                count, page = store.query(
+                    "statuses", conditions, ascending=ascending, skip=skip, limit=4
+                )
+                docs = store.all("statuses")
+                expected_count, expected = oracle_query(
+                    docs, conditions, sort_key=None, ascending=ascending, skip=skip, limit=4
+                )
+                assert (count, _seqs(page)) == (expected_count, _seqs(expected)), (params, skip)
+                if not page:
+                    break
+                skip += len(page)
+                # Writes between pages change what the next page is: it must not come from
+                # where the walk stopped before them.
+                roll = rng.random()
+                if roll < 0.3:
+                    store.insert("statuses", f"s{added}", _document(rng, "statuses", added, base))
+                    added += 1
+                elif roll < 0.5:
+                    victim = rng.choice(docs)
+                    changes = {"session_id": rng.choice(("s1", "s2"))}
+                    store.update("statuses", f"s{victim['index']}", changes)
+    finally:
+        store.close()
