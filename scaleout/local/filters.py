@@ -196,8 +196,7 @@ def field_sql(field: str, params: Params) -> FieldSql:
         # in Python instead (real entity fields are plain).
         picked = f"pick_json(documents.doc, {params.add(field)})"
         return FieldSql(f"json_type({picked})", f"json_extract({picked}, '$')")
-    # The path is written into the statement, not bound, so that SQLite can match the
-    # expression to an index on it; plain keys keep it one SQL string literal.
+    # Plain keys make the path a safe SQL literal, written into the statement.
     path = "$" + "".join(f".{part}" for part in parts)
     return FieldSql(f"json_type(documents.doc, '{path}')", f"json_extract(documents.doc, '{path}')")
 
@@ -262,16 +261,12 @@ def _condition(condition: Condition, params: Params) -> str:
     target = field_sql(condition.field, params)
     if condition.op == ONE_OF:
         names = ", ".join(params.add(str(v)) for v in condition.values)
-        exact = f"({target.type} = 'text' AND {target.value} IN ({names}))" if names else "0"
-    else:
-        is_datetime = _is_datetime(condition.field)
-        tests = [
-            _compare(target, condition.op, raw, is_datetime, params) for raw in condition.values
-        ]
-        if not tests:
-            return _constant(condition.op != "eq")
-        exact = "(" + (" OR " if condition.op == "eq" else " AND ").join(tests) + ")"
-    return exact
+        return f"({target.type} = 'text' AND {target.value} IN ({names}))" if names else "0"
+    is_datetime = _is_datetime(condition.field)
+    tests = [_compare(target, condition.op, raw, is_datetime, params) for raw in condition.values]
+    if not tests:
+        return _constant(condition.op != "eq")
+    return "(" + (" OR " if condition.op == "eq" else " AND ").join(tests) + ")"
 
 
 def where_sql(clauses: Sequence[Clause], params: Params) -> str:
