@@ -20,7 +20,7 @@ from typing import Any
 
 from .errors import ApiError
 from .federation import Cancelled, ClientFailure, Federation, SimulatedClient
-from .store import DocumentStore
+from .store import DocumentStore, WriteBatch
 
 __all__ = ["CommandOutcome", "CommandService", "LiveCommand"]
 
@@ -80,9 +80,10 @@ class CommandService:
         parent: str | None = None,
         status: str = "RUNNING",
         correlation_id: str | None = None,
+        into: WriteBatch | None = None,
     ) -> str:
         cid = correlation_id or str(uuid.uuid4())
-        self._store.insert(
+        (into or self._store).insert(
             "commands",
             cid,
             {
@@ -98,7 +99,11 @@ class CommandService:
         return cid
 
     def finish_record(
-        self, correlation_id: str, status: str, result: dict[str, Any] | None
+        self,
+        correlation_id: str,
+        status: str,
+        result: dict[str, Any] | None,
+        into: WriteBatch | None = None,
     ) -> None:
         def change(doc: dict[str, Any]) -> dict[str, Any]:
             if doc.get("status") not in FINAL_STATUSES:
@@ -106,7 +111,7 @@ class CommandService:
                 doc["result"] = result
             return doc
 
-        self._store.update("commands", correlation_id, change)
+        (into or self._store).update("commands", correlation_id, change)
 
     def interrupt_unfinished(self) -> int:
         """Mark commands left running by an earlier process as interrupted."""

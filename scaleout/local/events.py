@@ -7,7 +7,7 @@ import time
 import uuid
 from typing import Any
 
-from .store import DocumentStore
+from .store import DocumentStore, WriteBatch
 from .timefmt import rfc3339
 
 __all__ = ["EventLog", "node"]
@@ -36,9 +36,11 @@ class EventLog:
         correlation_id: str | None = None,
         sender: dict[str, Any] | None = None,
         data: dict[str, Any] | None = None,
+        into: WriteBatch | None = None,
     ) -> None:
+        """Record a status event (in ``into``, a batch of writes, when given)."""
         status_id = str(uuid.uuid4())
-        self._store.insert(
+        (into or self._store).insert(
             "statuses",
             status_id,
             {

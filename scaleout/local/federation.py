@@ -8,6 +8,7 @@ fail, or take them offline.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import uuid
@@ -19,7 +20,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from . import task
-from .store import DocumentStore
+from .store import DocumentStore, WriteBatch
 from .timefmt import http_date
 
 __all__ = [
@@ -84,8 +85,15 @@ class Federation:
         self.combiner = self._register_combiner()
         self.clients: dict[str, SimulatedClient] = {}
         self._register_clients(n_clients)
+        # Clients that answer at once share a few threads: their work holds the GIL, so a
+        # thread each (a thousand, for a thousand clients) only added contention. Clients that
+        # wait before answering (delay, drop) get a thread of their own, so that waiting never
+        # holds up the others.
         self._executor = ThreadPoolExecutor(
-            max_workers=max(8, 4 * max(n_clients, 1)), thread_name_prefix="sim-client"
+            max_workers=max(2, min(8, os.cpu_count() or 2)), thread_name_prefix="sim-client"
+        )
+        self._waiting_executor = ThreadPoolExecutor(
+            max_workers=max(8, 4 * max(n_clients, 1)), thread_name_prefix="sim-client-waiting"
         )
 
     # -- network registration ------------------------------------------------------------------
@@ -171,8 +179,10 @@ class Federation:
         with self._lock:
             return [c for c in self.clients.values() if c.behaviour.online]
 
-    def touch(self, client: SimulatedClient) -> None:
-        self._store.update("clients", client.client_id, {"last_seen": http_date(time.time())})
+    def touch(self, client: SimulatedClient, into: WriteBatch | None = None) -> None:
+        (into or self._store).update(
+            "clients", client.client_id, {"last_seen": http_date(time.time())}
+        )
 
     # -- running requests on clients ----------------------------------------------------------
 
@@ -182,10 +192,16 @@ class Federation:
         """Run ``work`` as ``client`` would: after its delay, unless dropped or failing."""
 
         def run() -> T:
+            if cancel.is_set():
+                # Withdrawn while it waited for a thread: the answer would be thrown away.
+                raise Cancelled("request withdrawn before it started")
             self._behave(client, cancel)
             return work()
 
-        return self._executor.submit(run)
+        with self._lock:
+            behaviour = client.behaviour
+        waits = behaviour.drop or behaviour.delay > 0
+        return (self._waiting_executor if waits else self._executor).submit(run)
 
     def _behave(self, client: SimulatedClient, cancel: threading.Event) -> None:
         with self._lock:
@@ -220,3 +236,4 @@ class Federation:
     def shutdown(self) -> None:
         self._shutdown.set()
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self._waiting_executor.shutdown(wait=True, cancel_futures=True)

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .errors import ApiError
-from .filters import Condition, parse_conditions
+from .filters import Clause, Condition, parse_conditions
 
 if TYPE_CHECKING:
     from .services import Services
@@ -118,17 +118,20 @@ class Call:
         self,
         collection: str,
         conditions: list[Condition] | None = None,
-        where: Callable[[dict[str, Any]], bool] | None = None,
+        also: Clause | None = None,
     ) -> Response:
+        """A page of ``collection``: the query's filters (or ``conditions``), and ``also``."""
+        clauses: list[Clause] = list(self.filters() if conditions is None else conditions)
+        if also is not None:
+            clauses.append(also)
         order = (self.header("X-Sort-Order") or "").strip().lower()
         count, docs = self.services.store.query(
             collection,
-            self.filters() if conditions is None else conditions,
+            clauses,
             sort_key=(self.header("X-Sort-Key") or "").strip() or None,
             ascending=order == "asc",
             skip=self.header_int("X-Skip"),
             limit=self.header_int("X-Limit"),
-            where=where,
         )
         shaper = self.services.shaper
         return json_response(
@@ -136,5 +139,4 @@ class Call:
         )
 
     def count(self, collection: str) -> Response:
-        count, _ = self.services.store.query(collection, self.filters(), limit=1)
-        return json_response(count)
+        return json_response(self.services.store.count(collection, self.filters()))

@@ -16,7 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import ALL_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -30,7 +30,7 @@ from .faults import Faults
 from .federation import Cancelled, ClientFailure, Federation, SimulatedClient
 from .filters import Condition
 from .modelstore import ModelRepository
-from .store import DocumentStore
+from .store import DocumentStore, WriteBatch
 from .timefmt import rfc3339
 
 __all__ = [
@@ -167,9 +167,9 @@ class RoundRunner:
     def _next_round_number(self) -> int:
         # Round ids are global (not per session): they are the primary key of rounds.
         highest = 0
-        for doc in self._store.all("rounds"):
+        for round_id in self._store.values("rounds", "round_id"):
             try:
-                highest = max(highest, int(str(doc.get("round_id"))))
+                highest = max(highest, int(str(round_id)))
             except ValueError:
                 continue
         return highest + 1
@@ -185,8 +185,8 @@ class RoundRunner:
 
     def _open(self, plan: SessionPlan, model: dict[str, Any], weights: task.Weights) -> _Round:
         number = self._next_round_number()
-        earlier, _ = self._store.query(
-            "rounds", [Condition("round_config.session_id", "eq", (plan.session_id,))], limit=1
+        earlier = self._store.count(
+            "rounds", [Condition("round_config.session_id", "eq", (plan.session_id,))]
         )
         selected = self._select(plan, number)
         config = {
@@ -246,15 +246,19 @@ class RoundRunner:
                 current,
                 f"only {len(current.selected)} client(s) available, {current.required} required",
             )
-        current.children = {
-            c.client_id: self._commands.create_record(
-                "Scaleout_ModelUpdate",
-                parameters=None,
-                client_ids=[c.client_id],
-                parent=current.command,
-            )
-            for c in current.selected
-        }
+        # One transaction for the records of all clients, not one each: with hundreds of
+        # clients, per-record commits were most of a round's time.
+        with self._store.batch() as batch:
+            current.children = {
+                c.client_id: self._commands.create_record(
+                    "Scaleout_ModelUpdate",
+                    parameters=None,
+                    client_ids=[c.client_id],
+                    parent=current.command,
+                    into=batch,
+                )
+                for c in current.selected
+            }
 
         def train(client: SimulatedClient) -> task.LocalTraining:
             return task.train_locally(
@@ -410,7 +414,8 @@ class RoundRunner:
                 break
             if self._signals.proceed.is_set() or time.monotonic() >= deadline:
                 break
-            time.sleep(_POLL)
+            # Back as soon as the last answer is in, not up to a poll interval later.
+            wait(list(pending.values()), timeout=_POLL, return_when=ALL_COMPLETED)
         cancel.set()
         outcome.missing.extend(pending)
         return outcome
@@ -418,6 +423,12 @@ class RoundRunner:
     # -- records ----------------------------------------------------------------------------
 
     def _record_training(self, current: _Round, training: _Wait) -> dict[str, task.LocalTraining]:
+        with self._store.batch() as batch:
+            return self._record_training_in(current, training, batch)
+
+    def _record_training_in(
+        self, current: _Round, training: _Wait, batch: WriteBatch
+    ) -> dict[str, task.LocalTraining]:
         updates: dict[str, task.LocalTraining] = {}
         metrics: list[tuple[str, dict[str, Any]]] = []
         by_id = {c.client_id: c for c in current.selected}
@@ -425,14 +436,14 @@ class RoundRunner:
             assert isinstance(answer, task.LocalTraining)
             client = by_id[client_id]
             updates[client_id] = answer
-            self._federation.touch(client)
+            self._federation.touch(client, into=batch)
             metrics.extend(self._step_metrics(current, client, answer))
             summary = {
                 "num_examples": answer.num_examples,
                 "training_loss": answer.step_losses[-1],
             }
             self._commands.finish_record(
-                current.children[client_id], "COMPLETED", {client_id: summary}
+                current.children[client_id], "COMPLETED", {client_id: summary}, into=batch
             )
             self._events.status(
                 f"Model update from {client.name}",
@@ -441,12 +452,13 @@ class RoundRunner:
                 correlation_id=current.children[client_id],
                 sender=client.node(),
                 data={"round_id": current.round_id, **summary},
+                into=batch,
             )
         if metrics:
-            self._store.insert_many("metrics", metrics)
+            batch.insert_many("metrics", metrics)
         for client_id, error in training.failures.items():
             self._commands.finish_record(
-                current.children[client_id], "FAILED", {client_id: {"error": error}}
+                current.children[client_id], "FAILED", {client_id: {"error": error}}, into=batch
             )
             self._events.status(
                 f"{by_id[client_id].name} failed to train in round {current.round_id}: {error}",
@@ -454,15 +466,17 @@ class RoundRunner:
                 session_id=current.session_id,
                 correlation_id=current.children[client_id],
                 sender=by_id[client_id].node(),
+                into=batch,
             )
         for client_id in training.missing:
-            self._commands.finish_record(current.children[client_id], "TIMEOUT", None)
+            self._commands.finish_record(current.children[client_id], "TIMEOUT", None, into=batch)
             self._events.status(
                 f"{by_id[client_id].name} sent no update in round {current.round_id}; left out",
                 log_level="WARNING",
                 session_id=current.session_id,
                 correlation_id=current.children[client_id],
                 sender=by_id[client_id].node(),
+                into=batch,
             )
         return updates
 
@@ -505,6 +519,17 @@ class RoundRunner:
             return task.evaluate(weights, client.data)
 
         outcome = self._gather(clients, run, current.plan.round_timeout)
+        with self._store.batch() as batch:
+            return self._validation_records(current, model_id, clients, outcome, batch)
+
+    def _validation_records(
+        self,
+        current: _Round,
+        model_id: str,
+        clients: list[SimulatedClient],
+        outcome: _Wait,
+        batch: WriteBatch,
+    ) -> list[tuple[str, dict[str, Any]]]:
         by_id = {c.client_id: c for c in clients}
         records: list[tuple[str, dict[str, Any]]] = []
         for client_id, answer in outcome.answers.items():
@@ -534,6 +559,7 @@ class RoundRunner:
                 correlation_id=current.command,
                 sender=client.node(),
                 data=answer.as_dict(),
+                into=batch,
             )
         return records
 

@@ -7,9 +7,15 @@ many requests add or change documents at once). Each reading thread has its own 
 Writes that must be seen together or not at all (a round's model, its validations and the
 round's outcome) share one transaction: :meth:`DocumentStore.batch`.
 
-Filtering and sorting happen in Python on the documents of one collection (see ``filters``):
-the collections of a local controller are small, and this keeps the typed comparisons of the
-API (numbers, booleans, dates in query strings) in one place.
+Lists filter, sort, count and page in SQL (see ``filters``): no list loads a collection into
+Python. The default order (commit time, then insertion) is read from an index. A filter or
+another sort key is evaluated by SQLite on the JSON of each document of the collection.
+
+Clients walk a collection page by page with growing skips, and a skip costs as many rows as
+it skips. So the store remembers, until the next write, where recent walks in the default
+order stopped and how many documents recent filters counted: the next page of a walk then
+starts from the last row it returned, and walking a collection costs about the collection,
+not its square, with or without a filter.
 """
 
 from __future__ import annotations
@@ -18,12 +24,14 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .filters import SEQ_KEY, TS_KEY, Condition, filter_documents, sort_documents
+from . import filters
+from .filters import SEQ_KEY, TS_KEY, Clause
 from .timefmt import http_date
 
 __all__ = ["DocumentStore", "Page", "WriteBatch"]
@@ -55,6 +63,10 @@ class DocumentStore:
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
         self._closed = False
+        # Even while the documents are as they were, odd while a write is under way; what
+        # _Memo holds is only good for the generation it was read at.
+        self._generation = 0
+        self._memo = _Memo()
         self._writer = self._connect()
         with self._write_lock:
             self._writer.execute("PRAGMA journal_mode=WAL")
@@ -65,6 +77,8 @@ class DocumentStore:
         conn = sqlite3.connect(self._path, timeout=30.0, check_same_thread=False)
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA busy_timeout=30000")
+        for name, arity, function in _FUNCTIONS:
+            conn.create_function(name, arity, function, deterministic=True)
         return conn
 
     def _reader(self) -> sqlite3.Connection:
@@ -94,12 +108,15 @@ class DocumentStore:
         """Writes that are committed together when the block ends, or not at all."""
         with self._write_lock:
             batch = WriteBatch(self._writer)
+            self._generation += 1
             try:
                 yield batch
                 self._writer.commit()
             except BaseException:
                 self._writer.rollback()
                 raise
+            finally:
+                self._generation += 1
         batch.committed()
 
     def insert(self, collection: str, doc_id: str, doc: dict[str, Any]) -> dict[str, Any]:
@@ -141,6 +158,7 @@ class DocumentStore:
                     doc.update(changes)
                     doc["updated_at"] = now_text
                     updates.append((_dumps(doc), collection, doc_id))
+            self._generation += 1
             try:
                 self._writer.executemany(
                     "UPDATE documents SET doc=? WHERE collection=? AND id=?", updates
@@ -149,6 +167,8 @@ class DocumentStore:
             except BaseException:
                 self._writer.rollback()
                 raise
+            finally:
+                self._generation += 1
         return len(updates)
 
     def set_setting(self, key: str, value: Any) -> None:
@@ -190,6 +210,24 @@ class DocumentStore:
         )
         return [_loaded(row) for row in rows]
 
+    def values(self, collection: str, field: str) -> list[Any]:
+        """``lookup(doc, field)`` of every document of a collection, oldest first, without
+        decoding the documents in Python."""
+        params = filters.Params()
+        target = filters.field_sql(field, params)
+        params.values["collection"] = collection
+        rows = (
+            self._reader()
+            .execute(
+                f"SELECT {target.type}, {target.value} FROM documents "
+                "WHERE documents.collection = :collection "
+                "ORDER BY documents.committed_at, documents.seq",
+                params.values,
+            )
+            .fetchall()
+        )
+        return [_json_value(kind, value) for kind, value in rows]
+
     def count_all(self, collection: str) -> int:
         row = (
             self._reader()
@@ -201,30 +239,156 @@ class DocumentStore:
     def query(
         self,
         collection: str,
-        conditions: Sequence[Condition] = (),
+        clauses: Sequence[Clause] = (),
         *,
         sort_key: str | None = None,
         ascending: bool = False,
         skip: int = 0,
         limit: int = 0,
-        where: Callable[[dict[str, Any]], bool] | None = None,
     ) -> Page:
         """``(count, page)``: ``count`` is every match, ``page`` honours skip and limit."""
-        docs: Iterable[dict[str, Any]] = self.all(collection)
-        if where is not None:
-            docs = [d for d in docs if where(d)]
-        matched = filter_documents(docs, conditions)
-        ordered = sort_documents(matched, sort_key, ascending=ascending)
-        page = ordered[skip:]
-        if limit > 0:
-            page = page[:limit]
-        return len(matched), page
+        count = self.count(collection, clauses)
+        if skip < 0:
+            # As a Python slice [skip:] would: the last -skip matches.
+            skip = max(0, count + skip)
+        return count, self.page(
+            collection, clauses, sort_key=sort_key, ascending=ascending, skip=skip, limit=limit
+        )
+
+    def page(
+        self,
+        collection: str,
+        clauses: Sequence[Clause] = (),
+        *,
+        sort_key: str | None = None,
+        ascending: bool = False,
+        skip: int = 0,
+        limit: int = 0,
+    ) -> list[dict[str, Any]]:
+        """The matches from ``skip`` on (at most ``limit`` of them unless it is 0)."""
+        statement, params = self._page_sql(collection, clauses, sort_key, ascending, skip, limit)
+        walk: tuple[Any, ...] | None = None
+        if sort_key in (None, "committed_at"):
+            walk = ("walk", statement, _frozen(params, "skip", "limit"))
+        generation = self._generation
+        rows: list[tuple[int, float, str]] | None = None
+        stop = self._memo.get(walk, generation) if walk is not None and skip > 0 else None
+        if stop is not None and stop[0] == skip:
+            # The next page of a walk: from the row after the last one it returned.
+            resumed, _ = self._page_sql(
+                collection, clauses, sort_key, ascending, 0, limit, after=True
+            )
+            found = (
+                self._reader()
+                .execute(resumed, {**params, "at": stop[1], "seq": stop[2], "skip": 0})
+                .fetchall()
+            )
+            if self._generation == generation:
+                rows = found
+        if rows is None:
+            rows = self._reader().execute(statement, params).fetchall()
+        if walk is not None and rows and generation % 2 == 0 and self._generation == generation:
+            last_seq, last_at, _ = rows[-1]
+            self._memo.put(walk, generation, (skip + len(rows), last_at, last_seq))
+        return [_loaded(row) for row in rows]
+
+    @staticmethod
+    def _page_sql(
+        collection: str,
+        clauses: Sequence[Clause],
+        sort_key: str | None,
+        ascending: bool,
+        skip: int,
+        limit: int,
+        *,
+        after: bool = False,
+    ) -> tuple[str, dict[str, Any]]:
+        """The statement of a page; with ``after``, of the rows that follow the row whose
+        commit time and seq are the parameters ``at`` and ``seq`` (in the default order)."""
+        params = filters.Params()
+        where = filters.where_sql(clauses, params)
+        order = filters.order_sql(sort_key, ascending=ascending, params=params)
+        params.values.update(collection=collection, limit=limit if limit > 0 else -1, skip=skip)
+        if after:
+            # The first comparison alone lets SQLite start from the row in the index.
+            near, past = (">=", ">") if ascending else ("<=", "<")
+            where += (
+                f" AND documents.committed_at {near} :at AND (documents.committed_at {past} :at"
+                f" OR documents.seq {past} :seq)"
+            )
+        statement = (
+            "SELECT documents.seq, documents.committed_at, documents.doc FROM documents "
+            f"WHERE documents.collection = :collection AND {where} "
+            f"ORDER BY {order} LIMIT :limit OFFSET :skip"
+        )
+        return statement, params.values
+
+    def count(self, collection: str, clauses: Sequence[Clause] = ()) -> int:
+        params = filters.Params()
+        where = filters.where_sql(clauses, params)
+        params.values["collection"] = collection
+        statement = (
+            f"SELECT COUNT(*) FROM documents WHERE documents.collection = :collection AND {where}"
+        )
+        key = ("count", statement, _frozen(params.values))
+        generation = self._generation
+        known = self._memo.get(key, generation)
+        if known is not None:
+            return int(known)
+        count = int(self._reader().execute(statement, params.values).fetchone()[0])
+        if generation % 2 == 0 and self._generation == generation:
+            self._memo.put(key, generation, count)
+        return count
+
+    def explain(
+        self,
+        collection: str,
+        clauses: Sequence[Clause] = (),
+        *,
+        sort_key: str | None = None,
+        ascending: bool = False,
+    ) -> list[str]:
+        """SQLite's plan for a page of a query (for tests of the indexes)."""
+        statement, params = self._page_sql(collection, clauses, sort_key, ascending, 0, 10)
+        rows = self._reader().execute("EXPLAIN QUERY PLAN " + statement, params).fetchall()
+        return [str(row[-1]) for row in rows]
 
     def find_one(
-        self, collection: str, conditions: Sequence[Condition] = (), *, newest: bool = True
+        self, collection: str, clauses: Sequence[Clause] = (), *, newest: bool = True
     ) -> dict[str, Any] | None:
-        _, page = self.query(collection, conditions, ascending=not newest, limit=1)
+        page = self.page(collection, clauses, ascending=not newest, limit=1)
         return page[0] if page else None
+
+
+class _Memo:
+    """A few answers of recent reads, each good for the generation of the store it was read at
+    (see ``DocumentStore._generation``)."""
+
+    def __init__(self, size: int = 64) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[tuple[Any, ...], tuple[int, Any]] = OrderedDict()
+
+    def get(self, key: tuple[Any, ...] | None, generation: int) -> Any:
+        if key is None or generation % 2:
+            return None
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or entry[0] != generation:
+                return None
+            self._entries.move_to_end(key)
+            return entry[1]
+
+    def put(self, key: tuple[Any, ...], generation: int, value: Any) -> None:
+        with self._lock:
+            self._entries[key] = (generation, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+
+
+def _frozen(params: dict[str, Any], *leave_out: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted((k, v) for k, v in params.items() if k not in leave_out))
 
 
 class WriteBatch:
@@ -281,6 +445,21 @@ class WriteBatch:
             full[TS_KEY] = now
 
 
+_FUNCTIONS: tuple[tuple[str, int, Callable[..., Any]], ...] = (
+    ("ts", 1, filters.sql_timestamp),
+    ("pick_json", 2, filters.pick_json),
+    ("canonical_json", 1, filters.canonical_json),
+)
+
+
+def _json_value(kind: str | None, value: Any) -> Any:
+    if kind == "true" or kind == "false":
+        return kind == "true"
+    if kind == "array" or kind == "object":
+        return json.loads(value)
+    return value
+
+
 def _loaded(row: tuple[int, float, str]) -> dict[str, Any]:
     seq, committed, text = row
     doc: dict[str, Any] = json.loads(text)
@@ -293,5 +472,9 @@ def _persistable(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k not in (TS_KEY, SEQ_KEY)}
 
 
+# One encoder for every document: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), allow_nan=False)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), allow_nan=False)
+    return _ENCODER.encode(value)

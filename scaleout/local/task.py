@@ -115,6 +115,12 @@ def _loss_and_accuracy(weights: Weights, x: Array, y: Array) -> tuple[float, flo
     return loss, accuracy
 
 
+def _loss(w: Array, b: float, x: Array, y: Array) -> float:
+    """The loss of ``_loss_and_accuracy`` alone: training reports it after every step."""
+    p = np.clip(_sigmoid(x @ w + b), _EPS, 1.0 - _EPS)
+    return float(-np.mean(y * np.log(p) + (1.0 - y) * np.log(1.0 - p)))
+
+
 def evaluate(weights: Weights, data: ClientData) -> Evaluation:
     train_loss, train_acc = _loss_and_accuracy(weights, data.x_train, data.y_train)
     test_loss, test_acc = _loss_and_accuracy(weights, data.x_test, data.y_test)
@@ -142,8 +148,7 @@ def train_locally(
         grad = p - y
         w -= learning_rate * (x.T @ grad) / len(batch)
         b -= learning_rate * float(np.mean(grad))
-        loss, _ = _loss_and_accuracy({"w": w, "b": np.array([b])}, x, y)
-        losses.append(loss)
+        losses.append(_loss(w, b, x, y))
     return LocalTraining({"w": w, "b": np.array([b])}, n, losses)
 
 

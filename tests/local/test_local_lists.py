@@ -9,7 +9,6 @@ import httpx
 import pytest
 
 from scaleout.local import LocalController
-from scaleout.local.filters import Condition, filter_documents, parse_conditions
 
 pytestmark = [pytest.mark.local, pytest.mark.timeout(60)]
 
@@ -114,26 +113,3 @@ def test_attribute_current_takes_the_newest_value() -> None:
         assert http.post("/api/v1/attributes/current", json={"node_ids": ["n"]}).json() == {
             "n": {"charging": "true"}
         }
-
-
-def test_filter_unit_semantics() -> None:
-    docs = [
-        {"a": 1, "b": True, "c": None, "tags": ["x", "y"], "n": {"m": "q"}},
-        {"a": 2.5, "b": False, "c": "set", "tags": [], "n": {"m": "r"}},
-    ]
-
-    def run(params: list[tuple[str, object]], *, split: bool = False) -> int:
-        return len(filter_documents(docs, parse_conditions(params, split_commas=split)))
-
-    assert run([("a", "1")]) == 1
-    assert run([("a__gte", "1")]) == 2
-    assert run([("a__lt", "abc")]) == 0
-    assert run([("b", "true")]) == 1
-    assert run([("c", "null")]) == 1
-    assert run([("c__ne", "null")]) == 1
-    assert run([("tags", "x")]) == 1
-    assert run([("tags__ne", "x")]) == 1
-    assert run([("n.m", "q,r")], split=True) == 2
-    assert run([("n.m", "q,r")]) == 0
-    assert run([("missing", "null")]) == 2
-    assert Condition("x__y", "eq", ("1",)) == parse_conditions([("x__y", "1")])[0]

@@ -2,13 +2,12 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from starlette.responses import Response
 
 from ..errors import ApiError
-from ..filters import lookup, parse_conditions
+from ..filters import ONE_OF, AnyOf, Condition, lookup, parse_conditions
 from ..http import Call, json_response
 from ..timefmt import rfc3339
 from ._registry import operation
@@ -47,14 +46,14 @@ def add_attribute(call: Call) -> Response:
     return call.entity("attributes", stored, 201)
 
 
-def _sent_by(node_ids: set[str]) -> Callable[[dict[str, Any]], bool]:
-    def check(doc: dict[str, Any]) -> bool:
-        return (
-            lookup(doc, "sender.client_id") in node_ids
-            or lookup(doc, "sender.combiner_id") in node_ids
+def _sent_by(node_ids: set[str]) -> AnyOf:
+    wanted = tuple(sorted(node_ids))
+    return AnyOf(
+        (
+            Condition("sender.client_id", ONE_OF, wanted),
+            Condition("sender.combiner_id", ONE_OF, wanted),
         )
-
-    return check
+    )
 
 
 def _split(value: Any) -> set[str]:
@@ -73,7 +72,7 @@ def query_attributes(call: Call) -> Response:
             nodes = wanted if nodes is None else nodes & wanted
     filters = [(k, v) for k, v in body.items() if k not in _NODE_KEYS]
     conditions = parse_conditions(filters, split_commas=True)
-    return call.page("attributes", conditions, where=None if nodes is None else _sent_by(nodes))
+    return call.page("attributes", conditions, also=None if nodes is None else _sent_by(nodes))
 
 
 @operation

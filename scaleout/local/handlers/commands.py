@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
+from ..filters import Condition
 from ..http import Call, message
 from ._registry import operation
+
+_ROOT = Condition("parent_correlation_id", "eq", (None,))
 
 
 @operation
@@ -18,7 +21,7 @@ def count_commands(call: Call) -> Response:
 
 @operation
 def list_root_commands(call: Call) -> Response:
-    return call.page("commands", where=lambda doc: doc.get("parent_correlation_id") is None)
+    return call.page("commands", also=_ROOT)
 
 
 @operation
