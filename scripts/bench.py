@@ -1,4 +1,4 @@
-"""Benchmark the SDK where users feel it, side by side, in one run (issue 13).
+"""Benchmark the SDK where users feel it, side by side, in one run.
 
 Every section starts what it measures on 127.0.0.1 and compares clients under the same
 conditions, so the ratios hold on a busy machine even when absolute times do not:
@@ -843,7 +843,7 @@ def section_async(run: Run) -> dict[str, Any]:
     speedup = medians["sequential Scaleout"] / medians["AsyncScaleout"]
     overhead = medians["AsyncScaleout"] / medians["raw httpx async"]
     print(
-        f"  sequential / async {speedup:.1f}x (issue 9: >= 15x); "
+        f"  sequential / async {speedup:.1f}x (target >= 15x); "
         f"async / raw {overhead:.2f}x (<= 1.2x)"
     )
     return {
