@@ -354,11 +354,23 @@ def section_link(run: Run) -> dict[str, Any]:
     }
 
 
+def _keep_best(figures: dict[str, Any], key: str, transfer: dict[str, Any]) -> None:
+    """The faster of two runs of one transfer, and the larger memory growth of the two."""
+    kept = figures.get(key)
+    if kept is None:
+        figures[key] = transfer
+        return
+    growth = max(float(kept["peak_growth_kib"]), float(transfer["peak_growth_kib"]))
+    if float(transfer["seconds"]) < float(kept["seconds"]):
+        figures[key] = transfer
+    figures[key]["peak_growth_kib"] = growth
+
+
 def section_large(run: Run) -> dict[str, Any]:
     sizes = [16] if run.quick else [256, 1024]
     free = shutil.disk_usage(run.scratch).free
-    # The file, three uploads kept by the controller, their chunks and one download at a time.
-    needed = {size: size * MIB * 7 + 512 * MIB for size in sizes}
+    # The file, six uploads kept by the controller, their chunks and one download at a time.
+    needed = {size: size * MIB * 10 + 512 * MIB for size in sizes}
     skipped = [size for size in sizes if needed[size] > free]
     for size in skipped:
         print(
@@ -375,21 +387,28 @@ def section_large(run: Run) -> dict[str, Any]:
         with controller_process(clients=0, data_dir=run.scratch / f"ctl-{size}") as url:
             model = write_random_file(run.scratch / f"model-{size}.bin", size * MIB)
             try:
-                for which in clients:
-                    answer = run.worker(which, ["upload", "--url", url, "--path", str(model)])
-                    figures[f"{size}:upload:{which}"] = answer["transfer"]
+                # Two rounds, the second in reverse order, best of each client: whoever goes
+                # first after a large write would otherwise also pay for flushing it to disk.
+                for order in (clients, clients[::-1]):
+                    for which in order:
+                        os.sync()  # every transfer starts with nothing waiting to be written
+                        answer = run.worker(which, ["upload", "--url", url, "--path", str(model)])
+                        _keep_best(figures, f"{size}:upload:{which}", answer["transfer"])
                 with Scaleout(url) as client:
                     active = client.get_active_model()
                     assert active is not None
                     model_id = str(active["model_id"])
-                for which in clients:
-                    target = run.scratch / f"download-{which}.bin"
-                    answer = run.worker(
-                        which,
-                        ["download", "--url", url, "--model-id", model_id, "--path", str(target)],
-                    )
-                    figures[f"{size}:download:{which}"] = answer["transfer"]
-                    target.unlink(missing_ok=True)
+                for order in (clients, clients[::-1]):
+                    for which in order:
+                        target = run.scratch / f"download-{which}.bin"
+                        os.sync()
+                        answer = run.worker(
+                            which,
+                            ["download", "--url", url, "--model-id", model_id]
+                            + ["--path", str(target)],
+                        )
+                        _keep_best(figures, f"{size}:download:{which}", answer["transfer"])
+                        target.unlink(missing_ok=True)
             finally:
                 model.unlink(missing_ok=True)
         shutil.rmtree(run.scratch / f"ctl-{size}", ignore_errors=True)
