@@ -34,3 +34,37 @@ def clean_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
         patch.setenv("HOME", str(home))
         patch.setenv("SCALEOUT_TOKEN_CACHE_DIR", str(home / ".scaleout" / "tokens"))
         yield
+
+
+#: httpx's entry points that recording libraries patch (vcrpy replaces them while a cassette
+#: is in use): a test that leaves one patched makes later tests read bodies they must stream.
+_HTTPX_ENTRY_POINTS = (
+    ("Client", "_send_single_request"),
+    ("AsyncClient", "_send_single_request"),
+    ("HTTPTransport", "handle_request"),
+    ("AsyncHTTPTransport", "handle_async_request"),
+)
+
+
+def _httpx_entry_points() -> dict[str, object]:
+    import httpx
+
+    return {
+        f"{cls}.{name}": getattr(getattr(httpx, cls), name) for cls, name in _HTTPX_ENTRY_POINTS
+    }
+
+
+@pytest.fixture(autouse=True)
+def httpx_left_unpatched() -> Iterator[None]:
+    """Fail the test that leaves a patch on httpx behind (a cassette never exited), and undo
+    it, so the tests after it see httpx as it is."""
+    before = _httpx_entry_points()
+    yield
+    left = {name: fn for name, fn in _httpx_entry_points().items() if fn is not before[name]}
+    if left:
+        import httpx
+
+        for name in left:
+            cls, attribute = name.split(".")
+            setattr(getattr(httpx, cls), attribute, before[name])
+        pytest.fail(f"this test left httpx patched: {sorted(left)}", pytrace=False)

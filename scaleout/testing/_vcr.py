@@ -169,7 +169,32 @@ def use_cassette(
     config = vcr_config(origin=origin, secret_keys=secret_keys, check_secrets=check_secrets)
     recorder = vcr.VCR()
     register_matchers(recorder)
-    return recorder.use_cassette(str(path), **{**config, **overrides})
+    return _Unpatching(recorder.use_cassette(str(path), **{**config, **overrides}))
+
+
+class _Unpatching:
+    """vcrpy's cassette context, which takes its patches off httpx even when saving fails.
+
+    vcrpy saves the cassette in ``__exit__`` before it undoes its patches, so a refused save
+    (:class:`SecretInCassetteError`) would leave httpx patched until the garbage collector
+    happens to finish vcrpy's patching generator: every later request of the process would go
+    through a cassette that no longer exists.
+    """
+
+    def __init__(self, context: Any) -> None:
+        self._context = context
+
+    def __enter__(self) -> Any:
+        return self._context.__enter__()
+
+    def __exit__(self, *exc_info: object) -> Any:
+        try:
+            return self._context.__exit__(*exc_info)
+        except BaseException:
+            finish = getattr(self._context, "_CassetteContextDecorator__finish", None)
+            if finish is not None:
+                finish.close()  # unwinds vcrpy's patches now
+            raise
 
 
 # -- scrubbing ------------------------------------------------------------------------------------
