@@ -7,7 +7,7 @@ For each size, a LocalController on 127.0.0.1 is filled with that many status ev
 - ``filtered``: the same walk with a filter that matches half of them (``log_level=INFO``).
 
 Timings are the best of ``repeats`` runs, taken alternately. The ratios are what the target is
-about (issue 13, target 3): ``paged / raw`` at the largest size (target <= 1.3) and the growth
+about: ``paged / raw`` at the largest size (target <= 1.3) and the growth
 of ``paged`` from the smallest size to the largest against the growth in size (1.0 is linear,
 10 would be quadratic over a tenfold size).
 
@@ -97,7 +97,7 @@ def _time_paged(url: str, expected: int, filters: dict[str, object] | None = Non
 
 
 def measure_collections(sizes: Sequence[int] = (2000, 20000), repeats: int = 3) -> dict[str, Any]:
-    """Seconds for each size (best of ``repeats``) and the ratios of target 3 of issue 13."""
+    """Seconds for each size (best of ``repeats``) and the ratios the targets are about."""
     if len(sizes) < 1 or repeats < 1:
         raise ValueError("need at least one size and one repeat")
     per_size: dict[str, dict[str, float]] = {}

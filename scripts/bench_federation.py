@@ -11,7 +11,7 @@ for the session thread to end. It reports:
 - ``peak_rss_mib``: the child's peak resident set size; ``rss_before_mib``: its RSS once
   the controller was serving, before the session.
 
-Targets (issue 13, target 7): 100 clients x 20 rounds within 10 s on 2 cores, and
+Targets: 100 clients x 20 rounds within 10 s on 2 cores, and
 1,000 clients x 3 rounds completing.
 
     .venv/bin/python scripts/bench_federation.py [--clients 100] [--rounds 20]
