@@ -370,32 +370,31 @@ def make_status_error(
     response = sanitized(response, known)
     status = response.status_code
     method, url = _request_target(response)
+    description = None
     if operation is not None and _no_such_route(status, body):
+        cls: type[APIStatusError] = UnsupportedOperationError
         path = httpx.URL(url).path if url != "?" else "?"
         where = f"at {safe_url(controller)} " if controller else ""
-        error = UnsupportedOperationError(
-            message,
-            status_code=status,
-            method=method,
-            url=url,
-            body=body,
-            response=response,
-            description=f"the controller {where}does not support {operation} "
-            f"({method} {path} answered {status}: {message})",
+        description = (
+            f"the controller {where}does not support {operation} "
+            f"({method} {path} answered {status}: {message})"
         )
-        error.operation = operation
-        return error
-    cls = _STATUS_CLASSES.get(status)
-    if cls is None:
-        cls = InternalServerError if status >= 500 else APIStatusError
-    return cls(
+    else:
+        cls = _STATUS_CLASSES.get(status) or (
+            InternalServerError if status >= 500 else APIStatusError
+        )
+    error = cls(
         message,
         status_code=status,
         method=method,
         url=url,
         body=body,
         response=response,
+        description=description,
     )
+    if isinstance(error, UnsupportedOperationError):
+        error.operation = str(operation)
+    return error
 
 
 def _no_such_route(status: int, body: object) -> bool:

@@ -27,21 +27,17 @@ import vcr as vcrpy
 
 from scaleout import Scaleout
 
+# The matchers users get from scaleout.testing.vcr_config(): the paging and chunk headers that
+# select an answer, and bodies compared as JSON where they are JSON.
+from scaleout.testing._vcr import _match_body as body_content
+from scaleout.testing._vcr import _match_selecting_headers as selecting_headers
+
 from ._calls import CALLS, HEADER
 from ._flavours import client_factory
 from ._operations import operation_of
 
 #: Every recorded URL is rewritten to this origin, and replayed clients point at it.
 RECORDED_ORIGIN = "http://127.0.0.1:8092"
-#: Request headers that select what a list or upload call returns; they must match on replay.
-SELECTING_HEADERS = (
-    "x-limit",
-    "x-skip",
-    "x-sort-key",
-    "x-sort-order",
-    "x-reverse",
-    "x-chunk-index",
-)
 #: JSON keys whose values are secrets, in request and response bodies.
 SECRET_KEYS = frozenset({"refresh_token", "access_token", "refresh", "access"})
 REDACTED = "REDACTED"
@@ -124,20 +120,6 @@ def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
             if name.lower() == "content-length":
                 headers[name] = [str(len(scrubbed))]
     return response
-
-
-def selecting_headers(r1: Any, r2: Any) -> None:
-    for name in SELECTING_HEADERS:
-        first, second = r1.headers.get(name), r2.headers.get(name)
-        assert first == second, f"{name}: {first!r} != {second!r}"
-
-
-def body_content(r1: Any, r2: Any) -> None:
-    first, second = r1.body or b"", r2.body or b""
-    try:
-        assert json.loads(first) == json.loads(second), "JSON bodies differ"
-    except (ValueError, UnicodeDecodeError):
-        assert first == second, "bodies differ"
 
 
 def _same_header(name: str) -> Any:
