@@ -10,6 +10,7 @@ session that does not use the plugin imports needs a fresh interpreter.
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -25,6 +26,14 @@ from ._docs import examples
 
 pytest_plugins = ["pytester"]
 pytestmark = [pytest.mark.local, pytest.mark.timeout(600)]
+
+
+@pytest.fixture(autouse=True)
+def earlier_garbage_collected() -> None:
+    """The in-process sessions run with ``-W error``: an earlier test's unclosed socket,
+    finalized by the garbage collector during one of them, would fail it. Collected here, its
+    ResourceWarning lands in the test that left it, not in the user's session."""
+    gc.collect()
 
 
 def _write_examples(pytester: pytest.Pytester, prefix: str = "") -> list[str]:
